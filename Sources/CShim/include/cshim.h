@@ -1,0 +1,1 @@
+int srun_shim_placeholder(void);

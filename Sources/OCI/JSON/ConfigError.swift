@@ -1,0 +1,26 @@
+/// A config document that cannot be used, with the place that is wrong.
+///
+/// Printed as `config.json: linux.resources.memory.limit: expected an integer, got a string`.
+public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file the document came from, as the user knows it.
+    public var document: String
+    public var path: JSONPath
+    public var message: String
+
+    public init(_ path: JSONPath, _ message: String, document: String = "config.json") {
+        self.document = document
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        path.description.isEmpty ? "\(document): \(message)" : "\(document): \(path): \(message)"
+    }
+
+    /// The same error, attributed to another document (`process.json`, `-` for stdin).
+    public func `in`(_ document: String) -> ConfigError {
+        var copy = self
+        copy.document = document
+        return copy
+    }
+}

@@ -1,0 +1,53 @@
+extension Resources {
+    func validate(at path: JSONPath) throws(ConfigError) {
+        for (i, rule) in devices.enumerated() {
+            if let access = rule.access, !access.allSatisfy({ "rwm".contains($0) }) {
+                throw ConfigError(path.key("devices").index(i).key("access"), "expected letters of \"rwm\", got \"\(access)\"")
+            }
+        }
+        if let memory, let limit = memory.limit, let swap = memory.swap, limit > 0, swap > 0, swap < limit {
+            throw ConfigError(path.key("memory").key("swap"), "memory+swap limit \(swap) is below the memory limit \(limit)")
+        }
+        if let cpus = cpu?.cpus, !cpus.isEmpty { try CPUList.validate(cpus, at: path.key("cpu").key("cpus")) }
+        if let mems = cpu?.mems, !mems.isEmpty { try CPUList.validate(mems, at: path.key("cpu").key("mems")) }
+        for (i, limit) in hugepageLimits.enumerated() {
+            try validatePageSize(limit.pageSize, at: path.key("hugepageLimits").index(i).key("pageSize"))
+        }
+        for file in unified.keys.sorted() {
+            try requireFileName(file, at: path.key("unified").entry(file))
+        }
+        for device in rdma.keys.sorted() {
+            try requireFileName(device, at: path.key("rdma").entry(device))
+        }
+    }
+
+    /// `<number><unit>B` as the hugetlb controller names its files: 2MB, 1GB, 64KB.
+    private func validatePageSize(_ size: String, at path: JSONPath) throws(ConfigError) {
+        let digits = size.prefix(while: \.isASCIIDigit)
+        let unit = size.dropFirst(digits.count)
+        guard !digits.isEmpty, ["KB", "MB", "GB", "TB", "PB"].contains(String(unit)) else {
+            throw ConfigError(path, "expected a size such as \"2MB\", got \"\(size)\"")
+        }
+    }
+}
+
+extension Seccomp {
+    func validate(at path: JSONPath) throws(ConfigError) {
+        if defaultAction == .notify {
+            throw ConfigError(path.key("defaultAction"), "SCMP_ACT_NOTIFY cannot be the default action")
+        }
+        for (i, rule) in syscalls.enumerated() {
+            let at = path.key("syscalls").index(i)
+            guard !rule.names.isEmpty else { throw ConfigError(at.key("names"), "at least one name is required") }
+            if rule.action == .notify, listenerPath?.isEmpty ?? true {
+                throw ConfigError(at.key("action"), "SCMP_ACT_NOTIFY needs linux.seccomp.listenerPath")
+            }
+            for (j, arg) in rule.args.enumerated() {
+                try require(arg.index, in: 0...5, at: at.key("args").index(j).key("index"))
+            }
+        }
+        if let listenerPath, !listenerPath.isEmpty {
+            try requireAbsolute(listenerPath, at: path.key("listenerPath"))
+        }
+    }
+}
