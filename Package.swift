@@ -28,6 +28,7 @@ let package = Package(
 
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
+        .testTarget(name: "LinuxTests", dependencies: ["Linux"]),
     ],
     swiftLanguageModes: [.v6]
 )

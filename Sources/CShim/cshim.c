@@ -1,2 +1,58 @@
 #include "cshim.h"
-int srun_shim_placeholder(void) { return 0; }
+
+#include <linux/sched.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int srun_clone(int (*fn)(void *), void *stack_top, int flags, void *arg) {
+    return clone(fn, stack_top, flags, arg);
+}
+
+pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out) {
+    struct clone_args args;
+    memset(&args, 0, sizeof(args));
+    args.flags = flags;
+    args.exit_signal = SIGCHLD;
+    if (pidfd_out) {
+        args.flags |= CLONE_PIDFD;
+        args.pidfd = (uint64_t)(uintptr_t)pidfd_out;
+    }
+    if (cgroup_fd >= 0) {
+        args.flags |= CLONE_INTO_CGROUP;
+        args.cgroup = (uint64_t)cgroup_fd;
+    }
+    return (pid_t)syscall(SYS_clone3, &args, sizeof(args));
+}
+
+long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5) {
+    return prctl(option, arg2, arg3, arg4, arg5);
+}
+
+int srun_pivot_root(const char *new_root, const char *put_old) {
+    return (int)syscall(SYS_pivot_root, new_root, put_old);
+}
+
+int srun_pidfd_open(pid_t pid, unsigned int flags) {
+    return (int)syscall(SYS_pidfd_open, pid, flags);
+}
+
+int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags) {
+    return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, flags);
+}
+
+int srun_close_range(unsigned int first, unsigned int last, unsigned int flags) {
+    return (int)syscall(SYS_close_range, first, last, flags);
+}
+
+int srun_wifexited(int status) { return WIFEXITED(status); }
+int srun_wexitstatus(int status) { return WEXITSTATUS(status); }
+int srun_wifsignaled(int status) { return WIFSIGNALED(status); }
+int srun_wtermsig(int status) { return WTERMSIG(status); }
+
+dev_t srun_makedev(unsigned int major, unsigned int minor) { return makedev(major, minor); }

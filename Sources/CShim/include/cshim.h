@@ -1,1 +1,29 @@
-int srun_shim_placeholder(void);
+// What Swift cannot import directly: variadic calls (clone, syscall, prctl) and
+// function-like macros (W*, makedev). Nothing else belongs in C.
+#ifndef SRUN_CSHIM_H
+#define SRUN_CSHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+// clone(2) with a caller-provided stack; `fn` must not touch memory shared with the parent.
+int srun_clone(int (*fn)(void *), void *stack_top, int flags, void *arg);
+// clone3(2) as a fork: returns 0 in the child. `cgroup_fd` >= 0 adds CLONE_INTO_CGROUP.
+pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out);
+
+long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
+
+int srun_pivot_root(const char *new_root, const char *put_old);
+int srun_pidfd_open(pid_t pid, unsigned int flags);
+int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags);
+int srun_close_range(unsigned int first, unsigned int last, unsigned int flags);
+
+int srun_wifexited(int status);
+int srun_wexitstatus(int status);
+int srun_wifsignaled(int status);
+int srun_wtermsig(int status);
+
+dev_t srun_makedev(unsigned int major, unsigned int minor);
+
+#endif
