@@ -17,8 +17,10 @@ let package = Package(
         .target(name: "OCI", dependencies: ["CYajl"]),
         // Thin throwing wrappers over the system calls srun makes.
         .target(name: "Linux", dependencies: ["CShim"]),
+        // cgroup v1, v2 and hybrid hierarchies.
+        .target(name: "Cgroups", dependencies: ["Linux"]),
         // Container lifecycle and the pieces every command shares.
-        .target(name: "Runtime", dependencies: ["OCI", "Linux", "CSeccomp", "CCap"]),
+        .target(name: "Runtime", dependencies: ["OCI", "Linux", "Cgroups", "CSeccomp", "CCap"]),
         // The runc-compatible command line.
         .executableTarget(
             name: "srun",
@@ -29,6 +31,7 @@ let package = Package(
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "LinuxTests", dependencies: ["Linux"]),
+        .testTarget(name: "CgroupsTests", dependencies: ["Cgroups"]),
     ],
     swiftLanguageModes: [.v6]
 )

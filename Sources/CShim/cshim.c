@@ -34,6 +34,9 @@ long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned lon
     return prctl(option, arg2, arg3, arg4, arg5);
 }
 
+int srun_setns(int fd, int nstype) { return setns(fd, nstype); }
+int srun_unshare(int flags) { return unshare(flags); }
+
 int srun_pivot_root(const char *new_root, const char *put_old) {
     return (int)syscall(SYS_pivot_root, new_root, put_old);
 }

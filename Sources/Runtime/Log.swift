@@ -29,13 +29,13 @@ public struct Logger: Sendable {
     }
 
     public func log(_ level: LogLevel, _ message: String) {
-        if level == .error || level == .warning {
-            Output.stderr("srun: " + (level == .warning ? "warning: " : "") + message + "\n")
-        }
+        let plain = "srun: " + (level == .warning ? "warning: " : "") + message + "\n"
         guard let path else {
-            if level == .debug { Output.stderr(line(level, message)) }
+            // No log file: stderr gets the JSON line itself, as runc does.
+            Output.stderr(format == .json || level == .debug ? line(level, message) : plain)
             return
         }
+        if level == .error || level == .warning { Output.stderr(plain) }
         do {
             try Files.append(path, line(level, message))
         } catch {

@@ -14,6 +14,8 @@ pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out);
 
 long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 
+int srun_setns(int fd, int nstype);
+int srun_unshare(int flags);
 int srun_pivot_root(const char *new_root, const char *put_old);
 int srun_pidfd_open(pid_t pid, unsigned int flags);
 int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags);

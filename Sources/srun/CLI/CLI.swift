@@ -18,6 +18,15 @@ enum CLI {
                 Output.stderr(Help.main)
                 return 1
             }
+            // `srun help [COMMAND]`, as runc has it.
+            if name == "help" {
+                guard rest.count > 1 else { Output.stdout(Help.main); return 0 }
+                guard let command = CommandTable.find(rest[1]) else {
+                    throw UsageError("no help for unknown command \"\(rest[1])\"")
+                }
+                Output.stdout(Help.command(command))
+                return 0
+            }
             guard let command = CommandTable.find(name) else {
                 throw UsageError("unknown command \"\(name)\"; see srun --help")
             }

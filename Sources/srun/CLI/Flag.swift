@@ -93,13 +93,13 @@ struct FlagParser {
                 continue
             }
             guard let flag = flags.first(where: { $0.names.contains(name) }) else {
-                throw UsageError("unknown flag \(argument)")
+                throw UsageError("unknown flag \(FlagParser.spelled(argument))")
             }
             switch flag.kind {
             case .bool:
                 guard let inline else { parsed.add(flag, "true"); continue }
                 guard inline == "true" || inline == "false" else {
-                    throw UsageError("--\(name): expected true or false, got \"\(inline)\"")
+                    throw UsageError("flag \(FlagParser.spelled(argument)): expected true or false, got \"\(inline)\"")
                 }
                 parsed.add(flag, inline)
             case .optionalChoice(let choices):
@@ -117,11 +117,16 @@ struct FlagParser {
                 } else if let next = rest.popFirst() {
                     parsed.add(flag, next)
                 } else {
-                    throw UsageError("flag --\(name) needs a value")
+                    throw UsageError("flag \(argument) needs a value")
                 }
             }
         }
         return (parsed, positional, help)
+    }
+
+    /// The flag as the user wrote it, without any `=value`.
+    static func spelled(_ argument: String) -> String {
+        String(argument.prefix(while: { $0 != "=" }))
     }
 
     /// `--name=value` into its parts; one or two leading dashes.

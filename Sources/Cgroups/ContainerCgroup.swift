@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Linux
+
+/// The container's cgroup: one directory per mounted hierarchy (v1, hybrid or v2).
+public struct ContainerCgroup: Equatable, Sendable {
+    /// The container's path inside each hierarchy, absolute: "/default/web".
+    public let path: String
+    /// The container's directory in every hierarchy.
+    public let directories: [String]
+
+    public init(path: String, hierarchies: [Hierarchy]) {
+        self.path = path
+        self.directories = hierarchies.map { $0.mountPoint + path }
+    }
+
+    public init(path: String, directories: [String]) {
+        self.path = path
+        self.directories = directories
+    }
+
+    /// Creates the directories; on failure removes what it made.
+    public func create() throws(SystemError) {
+        var made: [String] = []
+        for directory in directories {
+            do {
+                made += try makeDirectories(directory)
+            } catch {
+                for dir in made.reversed() { rmdir(dir) }
+                throw error
+            }
+        }
+    }
+
+    /// Moves the calling process in. Done by the single-threaded init itself: writing "0"
+    /// avoids a slow wait the kernel can impose on writing another process's pid.
+    public func joinSelf() throws(SystemError) {
+        for directory in directories {
+            try writeExisting(directory + "/cgroup.procs", "0")
+        }
+    }
+
+    /// Pids in the cgroup (read from the first hierarchy that answers).
+    public func processes() -> [Int32] {
+        for directory in directories {
+            if let text = try? readText(directory + "/cgroup.procs") {
+                return text.split(separator: "\n").compactMap { Int32($0) }
+            }
+        }
+        return []
+    }
+
+    public func signalAll(_ signal: Int32) {
+        for pid in processes() { kill(pid, signal) }
+    }
+
+    /// Removes every directory, waiting briefly for exiting processes to leave.
+    public func destroy() throws(SystemError) {
+        for directory in directories.reversed() {
+            var attempts = 0
+            while rmdir(directory) != 0 {
+                if errno == ENOENT { break }
+                guard errno == EBUSY, attempts < 200 else { throw SystemError.last("rmdir", path: directory) }
+                attempts += 1
+                usleep(5_000)
+            }
+        }
+    }
+}

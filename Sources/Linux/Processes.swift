@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+
+public enum Processes {
+    public static func pidfd(_ pid: Int32) throws(SystemError) -> Int32 {
+        try check("pidfd_open", path: "pid \(pid)") { srun_pidfd_open(pid, 0) }
+    }
+
+    public static func signal(pidfd: Int32, _ signal: Int32) throws(SystemError) {
+        try check("pidfd_send_signal") { srun_pidfd_send_signal(pidfd, signal, 0) }
+    }
+
+    /// Waits for a child of this process.
+    public static func wait(_ pid: Int32) throws(SystemError) -> ExitStatus {
+        var status: Int32 = 0
+        try check("waitpid", path: "pid \(pid)") { waitpid(pid, &status, 0) }
+        return ExitStatus(waitStatus: status)
+    }
+
+    /// Polls `fds` for input; returns the ones ready, [] on timeout. timeout -1 waits forever.
+    public static func poll(_ fds: [Int32], timeoutMilliseconds: Int32) throws(SystemError) -> [Int32] {
+        var entries = fds.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let n = try check("poll") { Glibc.poll(&entries, nfds_t(entries.count), timeoutMilliseconds) }
+        guard n > 0 else { return [] }
+        return entries.filter { $0.revents != 0 }.map(\.fd)
+    }
+
+    /// Starts `path` with `args` (argv[0] included) and `env`; `stdin` becomes its fd 0.
+    public static func spawn(_ path: String, args: [String], env: [String], stdin: Int32? = nil) throws(SystemError) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let stdin { posix_spawn_file_actions_adddup2(&actions, stdin, 0) }
+        var pid: pid_t = 0
+        let result = withCStrings(args) { argv in
+            withCStrings(env) { envp in posix_spawn(&pid, path, &actions, nil, argv, envp) }
+        }
+        guard result == 0 else { throw SystemError("posix_spawn", path: path, errno: result) }
+        return pid
+    }
+
+    /// execve of `args[0]`, searched on the PATH in `env` when it has no slash, as execvp does.
+    /// Returns only by throwing.
+    public static func exec(_ args: [String], env: [String]) throws(SystemError) -> Never {
+        let name = args[0]
+        let candidates: [String]
+        if name.contains("/") {
+            candidates = [name]
+        } else {
+            let path = env.last(where: { $0.hasPrefix("PATH=") }).map { String($0.dropFirst(5)) }
+                ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+            candidates = path.split(separator: ":", omittingEmptySubsequences: false)
+                .map { ($0.isEmpty ? "." : String($0)) + "/" + name }
+        }
+        var failure = SystemError("exec", path: name, errno: ENOENT)
+        for candidate in candidates {
+            _ = withCStrings(args) { argv in withCStrings(env) { envp in execve(candidate, argv, envp) } }
+            let code = errno
+            // Keep looking past missing or unusable entries; remember a permission problem.
+            if code == EACCES { failure = SystemError("exec", path: candidate, errno: code); continue }
+            if code == ENOENT || code == ENOTDIR { continue }
+            throw SystemError("exec", path: candidate, errno: code)
+        }
+        throw failure
+    }
+
+    /// Leaves a forked child at once, without running exit handlers that belong to the parent.
+    public static func exitChild(_ code: Int32) -> Never {
+        _exit(code)
+    }
+}
+
+/// A NULL-terminated C string array for argv/envp, alive during `body`.
+public func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+    pointers.append(nil)
+    defer { for pointer in pointers { free(pointer) } }
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
