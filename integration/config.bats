@@ -1,0 +1,341 @@
+#!/usr/bin/env bats
+# Loading a bundle's config.json through `srun create` and `srun run`: today both read and
+# validate the config and then stop with "not implemented yet", so reaching that message
+# proves the config was accepted, and any other message is the validation's verdict.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+  load helpers
+  setup_sandbox
+}
+
+teardown() {
+  teardown_sandbox
+}
+
+# Puts a copy of $1 in the bundle as config.json (never following an old config.json).
+use_config() {
+  rm -rf "$BUNDLE/config.json"
+  cp "$1" "$BUNDLE/config.json"
+}
+
+# True when the text $1 has a line that is exactly $2.
+has_line() {
+  [[ $'\n'"$1"$'\n' == *$'\n'"$2"$'\n'* ]]
+}
+
+# Runs `srun $command --bundle $BUNDLE $ID` on every spec-fixtures/invalid/*.json and checks
+# it exits 1 with `srun: ` + the .error file on stderr, the same text as .msg of exactly
+# one JSON error line in --log, and leaves nothing. Reports every failing fixture.
+check_invalid_fixtures() {
+  local command=$1 json name errfile expected log checked=0
+  local failures=()
+  local files=()
+  for json in "$FIXTURES"/invalid/*.json; do [ -f "$json" ] && files+=("$json"); done
+  [ "${#files[@]}" -gt 0 ] || { echo "no fixtures in $FIXTURES/invalid"; return 1; }
+  for errfile in "$FIXTURES"/invalid/*.error; do
+    [ -f "$errfile" ] && [ ! -f "${errfile%.error}.json" ] && failures+=("$(basename "$errfile"): no matching .json")
+  done
+  for json in "${files[@]}"; do
+    name=$(basename "$json" .json)
+    errfile=${json%.json}.error
+    if [ ! -f "$errfile" ]; then failures+=("$name: no $name.error"); continue; fi
+    expected=$(cat "$errfile")
+    if [ -z "$expected" ]; then failures+=("$name: $name.error is empty"); continue; fi
+    use_config "$json"
+    log=$SANDBOX/$name.log
+    run --separate-stderr srun --log "$log" --log-format json "$command" --bundle "$BUNDLE" "$ID"
+    checked=$((checked + 1))
+    if [ "$status" -ne 1 ]; then
+      failures+=("$name: exit $status, stderr: $stderr"); continue
+    fi
+    if [ -n "$output" ]; then
+      failures+=("$name: wrote to stdout: $output"); continue
+    fi
+    if ! has_line "$stderr" "srun: $expected"; then
+      failures+=("$name: expected 'srun: $expected', got '$stderr'"); continue
+    fi
+    if [ ! -f "$log" ] || [ "$(wc -l <"$log")" -ne 1 ]; then
+      failures+=("$name: --log does not hold exactly one line: $(cat "$log" 2>/dev/null)"); continue
+    fi
+    if [ "$(jq -r .level "$log")" != error ] || [ "$(jq -r .msg "$log")" != "$expected" ]; then
+      failures+=("$name: log line is $(cat "$log")"); continue
+    fi
+    local left
+    if ! left=$(assert_nothing_left); then
+      failures+=("$name: $left"); continue
+    fi
+  done
+  echo "$command: checked $checked fixtures, ${#failures[@]} failed"
+  if ((${#failures[@]})); then
+    printf '  %s\n' "${failures[@]}"
+    return 1
+  fi
+}
+
+# `srun $1 ...` must fail with exit 1 and a message that names config.json, and leave nothing.
+expect_config_error() {
+  run --separate-stderr srun "$@"
+  [ "$status" -eq 1 ] || { echo "exit $status: $stderr"; return 1; }
+  [ -z "$output" ] || { echo "stdout: $output"; return 1; }
+  [[ "$stderr" == "srun: "*"config.json"* ]] || { echo "message does not name config.json: $stderr"; return 1; }
+  [[ "$stderr" != *"not implemented"* ]] || { echo "the config was accepted: $stderr"; return 1; }
+  assert_nothing_left
+}
+
+# ---------------------------------------------------------------------------------------
+# a valid config
+
+@test "create with the config from srun spec validates it and stops at 'not implemented yet'" {
+  run srun spec --bundle "$BUNDLE"
+  [ "$status" -eq 0 ]
+  run --separate-stderr srun create --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [ -z "$output" ]
+  [ "$stderr" = "srun: create: not implemented yet" ]
+  assert_nothing_left
+}
+
+@test "run with the config from srun spec validates it and stops at 'not implemented yet'" {
+  run srun spec --bundle "$BUNDLE"
+  [ "$status" -eq 0 ]
+  run --separate-stderr srun run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [ -z "$output" ]
+  [ "$stderr" = "srun: run: not implemented yet" ]
+  assert_nothing_left
+}
+
+@test "the rootless config from srun spec --rootless is valid too" {
+  run srun spec --rootless --bundle "$BUNDLE"
+  [ "$status" -eq 0 ]
+  run --separate-stderr srun create --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [ "$stderr" = "srun: create: not implemented yet" ]
+  assert_nothing_left
+}
+
+@test "every spec-fixtures/valid config passes validation" {
+  local json failures=() checked=0
+  for json in "$FIXTURES"/valid/*.json; do
+    [ -f "$json" ] || continue
+    use_config "$json"
+    run --separate-stderr srun create --bundle "$BUNDLE" "$ID"
+    checked=$((checked + 1))
+    if [ "$status" -ne 1 ] || [ "$stderr" != "srun: create: not implemented yet" ]; then
+      failures+=("$(basename "$json"): exit $status: $stderr")
+    fi
+  done
+  echo "checked $checked valid fixtures, ${#failures[@]} failed"
+  [ "$checked" -gt 0 ]
+  if ((${#failures[@]})); then printf '  %s\n' "${failures[@]}"; return 1; fi
+  assert_nothing_left
+}
+
+# ---------------------------------------------------------------------------------------
+# invalid configs
+
+@test "create refuses every spec-fixtures/invalid config with its .error message" {
+  check_invalid_fixtures create
+}
+
+@test "run refuses every spec-fixtures/invalid config with its .error message" {
+  check_invalid_fixtures run
+}
+
+@test "the error of an invalid config goes to a text --log too" {
+  local json
+  for json in "$FIXTURES"/invalid/*.json; do [ -f "$json" ] && break; done
+  [ -f "$json" ] || skip "no invalid fixtures yet"
+  [ -f "${json%.json}.error" ] || skip "$(basename "$json") has no .error yet"
+  use_config "$json"
+  local expected
+  expected=$(cat "${json%.json}.error")
+  run --separate-stderr srun --log "$SANDBOX/log" create --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [ "$(wc -l <"$SANDBOX/log")" -eq 1 ]
+  grep -q '^time="[^"]*" level=error msg=".*"$' "$SANDBOX/log"
+  # The text line holds the message, quoted as logrus does: compare its unquoted form.
+  local quoted
+  quoted=$(sed -E 's/^time="[^"]*" level=error msg=//' "$SANDBOX/log")
+  [ "$(jq -r . <<<"$quoted")" = "$expected" ]
+  assert_nothing_left
+}
+
+@test "configs that are not a JSON object exit 1 naming config.json" {
+  local c
+  for c in '' ' ' 'null' '[]' '"config"' '42' 'garbage' '{' '{"ociVersion": "1.2.0"} trailing'; do
+    rm -rf "$BUNDLE/config.json"
+    printf '%s' "$c" >"$BUNDLE/config.json"
+    expect_config_error create --bundle "$BUNDLE" "$ID" || { echo "for config.json '$c'"; return 1; }
+    expect_config_error run --bundle "$BUNDLE" "$ID" || { echo "for config.json '$c'"; return 1; }
+  done
+}
+
+@test "a config without required fields exits 1 naming config.json and the field" {
+  echo '{}' >"$BUNDLE/config.json"
+  expect_config_error create --bundle "$BUNDLE" "$ID"
+  [[ "$stderr" == *"ociVersion"* ]]
+  echo '{"ociVersion": "1.2.0"}' >"$BUNDLE/config.json"
+  expect_config_error create --bundle "$BUNDLE" "$ID"
+  [[ "$stderr" == *"root"* ]]
+}
+
+# ---------------------------------------------------------------------------------------
+# finding config.json
+
+@test "a missing bundle directory exits 1 naming config.json" {
+  expect_config_error create --bundle "$SANDBOX/missing" "$ID"
+  expect_config_error run --bundle "$SANDBOX/missing" "$ID"
+  [ ! -e "$SANDBOX/missing" ]
+}
+
+@test "a bundle without config.json exits 1 naming config.json" {
+  expect_config_error create --bundle "$BUNDLE" "$ID"
+  expect_config_error run -b "$BUNDLE" "$ID"
+  [ ! -e "$BUNDLE/config.json" ]
+}
+
+@test "an empty config.json exits 1 naming config.json" {
+  : >"$BUNDLE/config.json"
+  expect_config_error create --bundle "$BUNDLE" "$ID"
+  expect_config_error run --bundle "$BUNDLE" "$ID"
+}
+
+@test "a config.json that is a directory exits 1 naming config.json" {
+  mkdir "$BUNDLE/config.json"
+  expect_config_error create --bundle "$BUNDLE" "$ID"
+  expect_config_error run --bundle "$BUNDLE" "$ID"
+  [ -d "$BUNDLE/config.json" ]
+}
+
+@test "a config.json that is a dangling symlink or a symlink to a directory exits 1" {
+  ln -s nowhere "$BUNDLE/config.json"
+  expect_config_error create --bundle "$BUNDLE" "$ID"
+  rm "$BUNDLE/config.json"
+  ln -s "$BUNDLE/rootfs" "$BUNDLE/config.json"
+  expect_config_error create --bundle "$BUNDLE" "$ID"
+}
+
+@test "an unreadable config.json exits 1 naming config.json" {
+  run srun spec --bundle "$BUNDLE"
+  [ "$status" -eq 0 ]
+  chmod 000 "$BUNDLE/config.json"
+  if [ "$(id -u)" -eq 0 ]; then
+    # root reads anything: run srun as nobody, with the way to the file open to it.
+    command -v setpriv >/dev/null || skip "setpriv is not installed"
+    chmod 755 "$SANDBOX" "$BUNDLE"
+    mkdir -p "$ROOT" && chmod 777 "$ROOT"
+    run --separate-stderr setpriv --reuid=65534 --regid=65534 --clear-groups \
+      "$SRUN" --root "$ROOT" create --bundle "$BUNDLE" "$ID"
+  else
+    run --separate-stderr srun create --bundle "$BUNDLE" "$ID"
+  fi
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == "srun: "*"config.json"* ]]
+  [[ "$stderr" != *"not implemented"* ]]
+  assert_nothing_left
+}
+
+@test "--bundle and -b take a relative path" {
+  run srun spec --bundle "$BUNDLE"
+  [ "$status" -eq 0 ]
+  cd "$SANDBOX"
+  local form
+  for form in "--bundle bundle" "--bundle=bundle" "-b bundle" "-b=bundle" "-b ./bundle/" "--bundle ../$(basename "$SANDBOX")/bundle" "-bundle bundle"; do
+    # shellcheck disable=SC2086
+    run --separate-stderr srun create $form "$ID"
+    [ "$status" -eq 1 ] || { echo "$form: exit $status"; return 1; }
+    [ "$stderr" = "srun: create: not implemented yet" ] || { echo "$form: $stderr"; return 1; }
+    # shellcheck disable=SC2086
+    run --separate-stderr srun run $form "$ID"
+    [ "$stderr" = "srun: run: not implemented yet" ] || { echo "run $form: $stderr"; return 1; }
+  done
+  # A relative path is taken from the cwd: from elsewhere it is not found.
+  cd "$BUNDLE/rootfs"
+  expect_config_error create --bundle bundle "$ID"
+}
+
+@test "the default bundle is the current directory" {
+  run srun spec --bundle "$BUNDLE"
+  [ "$status" -eq 0 ]
+  cd "$BUNDLE"
+  run --separate-stderr srun create "$ID"
+  [ "$status" -eq 1 ]
+  [ "$stderr" = "srun: create: not implemented yet" ]
+  run --separate-stderr srun run "$ID"
+  [ "$status" -eq 1 ]
+  [ "$stderr" = "srun: run: not implemented yet" ]
+
+  # An empty directory as cwd: config.json is looked for there.
+  cd "$BUNDLE/rootfs"
+  expect_config_error create "$ID"
+  expect_config_error run "$ID"
+
+  # An invalid config in the cwd is the one that is read.
+  local json
+  for json in "$FIXTURES"/invalid/*.json; do [ -f "$json" ] && [ -f "${json%.json}.error" ] && break; done
+  if [ -f "$json" ] && [ -f "${json%.json}.error" ]; then
+    cp "$json" "$BUNDLE/rootfs/config.json"
+    run --separate-stderr srun create "$ID"
+    [ "$status" -eq 1 ]
+    [ "$stderr" = "srun: $(cat "${json%.json}.error")" ]
+  fi
+  assert_nothing_left
+}
+
+# ---------------------------------------------------------------------------------------
+# create and run flags
+
+@test "--preserve-fds takes a non-negative integer" {
+  run srun spec --bundle "$BUNDLE"
+  [ "$status" -eq 0 ]
+  local command value
+  for command in create run; do
+    for value in abc -1 1.5 "" 0x3 " 2"; do
+      run --separate-stderr srun "$command" --bundle "$BUNDLE" --preserve-fds="$value" "$ID"
+      [ "$status" -eq 1 ] || { echo "$command --preserve-fds='$value': exit $status"; return 1; }
+      [[ "$stderr" == *"--preserve-fds"* ]] || { echo "$command --preserve-fds='$value': $stderr"; return 1; }
+      [[ "$stderr" != *"not implemented"* ]] || { echo "$command --preserve-fds='$value' accepted"; return 1; }
+    done
+    run --separate-stderr srun "$command" --bundle "$BUNDLE" --preserve-fds abc "$ID"
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"--preserve-fds"* ]]
+    [[ "$stderr" == *"abc"* ]]
+    run --separate-stderr srun "$command" --bundle "$BUNDLE" --preserve-fds -1 "$ID"
+    [ "$status" -eq 1 ]
+    [[ "$stderr" == *"--preserve-fds"* ]]
+    [[ "$stderr" != *"not implemented"* ]]
+    for value in 0 2; do
+      run --separate-stderr srun "$command" --bundle "$BUNDLE" --preserve-fds "$value" "$ID"
+      [ "$status" -eq 1 ]
+      [ "$stderr" = "srun: $command: not implemented yet" ]
+    done
+  done
+  assert_nothing_left
+}
+
+@test "create and run accept runc's other flags before the config is read" {
+  run srun spec --bundle "$BUNDLE"
+  [ "$status" -eq 0 ]
+  run --separate-stderr srun create --bundle "$BUNDLE" --console-socket "$SANDBOX/sock" \
+    --pid-file "$SANDBOX/pid" --no-pivot --no-new-keyring "$ID"
+  [ "$status" -eq 1 ]
+  [ "$stderr" = "srun: create: not implemented yet" ]
+  run --separate-stderr srun run --bundle "$BUNDLE" -d --keep --pid-file "$SANDBOX/pid" \
+    --no-subreaper --no-pivot --no-new-keyring "$ID"
+  [ "$status" -eq 1 ]
+  [ "$stderr" = "srun: run: not implemented yet" ]
+  [ ! -e "$SANDBOX/pid" ]
+  [ ! -e "$SANDBOX/sock" ]
+  assert_nothing_left
+}
+
+@test "an invalid id is refused before the bundle is read" {
+  run --separate-stderr srun create --bundle "$SANDBOX/missing" "../$ID"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"container id"* ]]
+  [[ "$stderr" != *"config.json"* ]]
+  assert_nothing_left
+}
