@@ -29,8 +29,13 @@ import Testing
     @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "nul", "{} {}", "\"unterminated", "{'a':1}"])
     func rejectsMalformedText(_ text: String) {
         let error = #expect(throws: ConfigError.self) { try JSONParser.parse(text) }
-        #expect(error?.description.hasPrefix("config.json: invalid JSON: ") == true)
+        #expect(error?.description.hasPrefix("config.json: invalid JSON at line 1, column ") == true)
         #expect(error?.description.contains("\n") == false)
+    }
+
+    @Test func pointsAtTheErrorsLineAndColumn() {
+        let error = #expect(throws: ConfigError.self) { try JSONParser.parse("{\n  \"a\": 1,\n  \"b\" 2\n}") }
+        #expect(error?.description.hasPrefix("config.json: invalid JSON at line 3, column ") == true)
     }
 
     @Test func rejectsInvalidUTF8() {

@@ -24,3 +24,25 @@ public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
         return copy
     }
 }
+
+/// A value from the document as an error message shows it: in double quotes, with
+/// quotes, backslashes and control characters escaped, so a message stays one line.
+public func quote(_ value: String) -> String {
+    var out = "\""
+    for scalar in value.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7f {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

@@ -35,11 +35,23 @@ public enum JSONParser {
         var status = bytes.withUnsafeBufferPointer { buffer in
             yajl_parse(handle, buffer.baseAddress, buffer.count)
         }
-        if status == yajl_status_ok { status = yajl_complete_parse(handle) }
+        var offset = status == yajl_status_ok ? bytes.count : yajl_get_bytes_consumed(handle)
+        if status == yajl_status_ok {
+            status = yajl_complete_parse(handle)
+            offset = bytes.count
+        }
         guard status == yajl_status_ok, let root = builder.root else {
-            throw ConfigError(.root, "invalid JSON: " + errorText(handle, bytes))
+            throw ConfigError(.root, "invalid JSON at \(position(of: offset, in: bytes)): " + errorText(handle, bytes))
         }
         return root
+    }
+
+    /// "line L, column C" (both from 1) of a byte offset, for finding the error in a long file.
+    static func position(of offset: Int, in bytes: [UInt8]) -> String {
+        let before = bytes[..<min(offset, bytes.count)]
+        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        return "line \(line), column \(before.count - lineStart + 1)"
     }
 
     public static func parse(_ text: String) throws(ConfigError) -> JSON {

@@ -107,7 +107,7 @@ extension JSONEnum {
     public init(json: JSON, at path: JSONPath) throws(ConfigError) {
         let name = try String(json: json, at: path)
         guard let value = Self(rawValue: name) else {
-            throw ConfigError(path, "unknown \(Self.noun) \"\(name)\"")
+            throw ConfigError(path, "unknown \(Self.noun) \(quote(name))")
         }
         self = value
     }

@@ -8,6 +8,9 @@ extension Spec {
         guard let process else { throw ConfigError(JSONPath.root.key("process"), "required field is missing") }
         try process.validate(at: JSONPath.root.key("process"))
         try validateMounts()
+        if annotations.keys.contains("") {
+            throw ConfigError(JSONPath.root.key("annotations").entry(""), "key must not be empty")
+        }
         try hooks?.validate(at: JSONPath.root.key("hooks"))
         let linux = self.linux ?? Linux()
         try linux.validate(at: JSONPath.root.key("linux"))
@@ -16,20 +19,26 @@ extension Spec {
 
     /// Any 1.x version: the 1.x line only adds fields, which srun reads or ignores.
     private func validateVersion() throws(ConfigError) {
-        let core = ociVersion.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        // SemVer: a -pre-release or +build suffix does not change which version it is.
+        let core = ociVersion.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "+" })[0]
         let parts = core.split(separator: ".", omittingEmptySubsequences: false)
         let numeric = parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
         guard numeric, parts[0] == "1" else {
-            throw ConfigError(JSONPath.root.key("ociVersion"), "unsupported version \"\(ociVersion)\", expected 1.x.y")
+            throw ConfigError(JSONPath.root.key("ociVersion"), "unsupported version \(quote(ociVersion)), expected 1.x.y")
         }
     }
 
     private func validateMounts() throws(ConfigError) {
         for (i, mount) in mounts.enumerated() {
             let path = JSONPath.root.key("mounts").index(i)
-            try requireAbsolute(mount.destination, at: path.key("destination"))
+            // Relative destinations are deprecated but allowed, relative to "/" (see warnings).
+            guard !mount.destination.isEmpty else { throw ConfigError(path.key("destination"), "must not be empty") }
             if mount.uidMappings.isEmpty != mount.gidMappings.isEmpty {
                 throw ConfigError(path, "uidMappings and gidMappings must be set together")
+            }
+            if let idmap = mount.options.first(where: { $0 == "idmap" || $0 == "ridmap" }),
+               mount.uidMappings.isEmpty, !(linux?.has(.user) ?? false) {
+                throw ConfigError(path.key("options"), "\(quote(idmap)) needs uidMappings and gidMappings, or a user namespace in linux.namespaces")
             }
             try IDMapping.validate(mount.uidMappings, at: path.key("uidMappings"))
             try IDMapping.validate(mount.gidMappings, at: path.key("gidMappings"))
@@ -47,13 +56,24 @@ extension Spec {
     }
 }
 
+extension Spec {
+    /// What is allowed but deprecated: the runtime logs these and goes on.
+    public var warnings: [String] {
+        var found: [String] = []
+        for (i, mount) in mounts.enumerated() where !mount.destination.hasPrefix("/") && !mount.destination.isEmpty {
+            found.append("mounts[\(i)].destination: relative path \(quote(mount.destination)) is deprecated; it is taken as relative to \"/\"")
+        }
+        return found
+    }
+}
+
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 func requireAbsolute(_ value: String, at path: JSONPath) throws(ConfigError) {
     guard value.hasPrefix("/") else {
-        throw ConfigError(path, "must be an absolute path, got \"\(value)\"")
+        throw ConfigError(path, "must be an absolute path, got \(quote(value))")
     }
 }
 

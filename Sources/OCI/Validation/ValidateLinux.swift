@@ -14,21 +14,19 @@ extension Linux {
         for (i, masked) in maskedPaths.enumerated() { try requireAbsolute(masked, at: path.key("maskedPaths").index(i)) }
         for (i, readonly) in readonlyPaths.enumerated() { try requireAbsolute(readonly, at: path.key("readonlyPaths").index(i)) }
         if let flag = personality?.flags.first {
-            throw ConfigError(path.key("personality").key("flags").index(0), "unknown personality flag \"\(flag)\"")
+            throw ConfigError(path.key("personality").key("flags").index(0), "unknown personality flag \(quote(flag))")
         }
         if let nodes = memoryPolicy?.nodes, !nodes.isEmpty {
             try CPUList.validate(nodes, at: path.key("memoryPolicy").key("nodes"))
         }
         try validateNetDevices(at: path.key("netDevices"))
-        if let closID = intelRdt?.closID {
-            try requireFileName(closID, at: path.key("intelRdt").key("closID"))
-        }
+        if let rdt = intelRdt { try rdt.validate(at: path.key("intelRdt")) }
     }
 
-    func has(_ type: NamespaceType) -> Bool { namespaces.contains { $0.type == type } }
+    public func has(_ type: NamespaceType) -> Bool { namespaces.contains { $0.type == type } }
 
     /// A namespace that srun creates rather than joins.
-    func creates(_ type: NamespaceType) -> Bool { namespaces.contains { $0.type == type && $0.path == nil } }
+    public func creates(_ type: NamespaceType) -> Bool { namespaces.contains { $0.type == type && $0.path == nil } }
 
     private func validateNamespaces(at path: JSONPath) throws(ConfigError) {
         var seen: Set<NamespaceType> = []
@@ -110,7 +108,7 @@ extension Linux {
 /// A name used as one path component under a kernel filesystem (cgroup file, resctrl group).
 func requireFileName(_ name: String, at path: JSONPath) throws(ConfigError) {
     guard !name.isEmpty, name != ".", name != "..", !name.contains("/") else {
-        throw ConfigError(path, "invalid name \"\(name)\"")
+        throw ConfigError(path, "invalid name \(quote(name))")
     }
 }
 
@@ -118,7 +116,7 @@ func requireFileName(_ name: String, at path: JSONPath) throws(ConfigError) {
 func requireInterfaceName(_ name: String, at path: JSONPath) throws(ConfigError) {
     let valid = (1...15).contains(name.utf8.count) && name != "." && name != ".."
         && !name.contains(where: { $0 == "/" || $0 == ":" || $0.isWhitespace })
-    guard valid else { throw ConfigError(path, "invalid network interface name \"\(name)\"") }
+    guard valid else { throw ConfigError(path, "invalid network interface name \(quote(name))") }
 }
 
 extension IDMapping {
@@ -154,5 +152,18 @@ extension Device {
             throw ConfigError(path, "major and minor are required for device type \"\(type.rawValue)\"")
         }
         if let fileMode { try require(fileMode, in: 0...0o7777, at: path.key("fileMode")) }
+    }
+}
+
+extension IntelRdt {
+    func validate(at path: JSONPath) throws(ConfigError) {
+        if let closID { try requireFileName(closID, at: path.key("closID")) }
+        for (key, schema, prefix) in [("l3CacheSchema", l3CacheSchema, "L3:"), ("memBwSchema", memBwSchema, "MB:")] {
+            guard let schema else { continue }
+            guard schema.hasPrefix(prefix) else {
+                throw ConfigError(path.key(key), "must start with \(quote(prefix)), got \(quote(schema))")
+            }
+            guard !schema.contains("\n") else { throw ConfigError(path.key(key), "must be one line, got \(quote(schema))") }
+        }
     }
 }

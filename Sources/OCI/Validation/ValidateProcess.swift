@@ -21,7 +21,7 @@ extension Process {
         var seen: Set<RlimitType> = []
         for (i, rlimit) in rlimits.enumerated() {
             guard seen.insert(rlimit.type).inserted else {
-                throw ConfigError(path.index(i).key("type"), "duplicate rlimit type \(rlimit.type.rawValue)")
+                throw ConfigError(path.index(i).key("type"), "duplicate rlimit type \(quote(rlimit.type.rawValue))")
             }
             guard rlimit.soft <= rlimit.hard else {
                 throw ConfigError(path.index(i), "soft limit \(rlimit.soft) exceeds hard limit \(rlimit.hard)")
@@ -32,8 +32,9 @@ extension Process {
 
 /// `KEY=value` with a non-empty key and no NUL, as execve needs (runc refuses the same).
 func validateEnvironmentEntry(_ entry: String, at path: JSONPath) throws(ConfigError) {
-    guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex, !entry.contains("\0") else {
-        throw ConfigError(path, "expected KEY=value, got \"\(entry)\"")
+    guard !entry.contains("\0") else { throw ConfigError(path, "must not contain a NUL byte, got \(quote(entry))") }
+    guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
+        throw ConfigError(path, "expected KEY=value, got \(quote(entry))")
     }
 }
 
@@ -64,6 +65,6 @@ enum CPUList {
             guard let high = Int(bounds[1]) else { return false }
             return high >= low
         }
-        guard valid else { throw ConfigError(path, "expected a list such as \"0-3,7\", got \"\(list)\"") }
+        guard valid else { throw ConfigError(path, "expected a list such as \"0-3,7\", got \(quote(list))") }
     }
 }

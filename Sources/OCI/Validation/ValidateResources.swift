@@ -2,11 +2,20 @@ extension Resources {
     func validate(at path: JSONPath) throws(ConfigError) {
         for (i, rule) in devices.enumerated() {
             if let access = rule.access, !access.allSatisfy({ "rwm".contains($0) }) {
-                throw ConfigError(path.key("devices").index(i).key("access"), "expected letters of \"rwm\", got \"\(access)\"")
+                throw ConfigError(path.key("devices").index(i).key("access"), "expected letters of \"rwm\", got \(quote(access))")
             }
         }
         if let memory, let limit = memory.limit, let swap = memory.swap, limit > 0, swap > 0, swap < limit {
             throw ConfigError(path.key("memory").key("swap"), "memory+swap limit \(swap) is below the memory limit \(limit)")
+        }
+        if let swappiness = memory?.swappiness {
+            try require(swappiness, in: 0...100, at: path.key("memory").key("swappiness"))
+        }
+        for (i, device) in (blockIO?.weightDevice ?? []).enumerated() where device.weight == nil && device.leafWeight == nil {
+            throw ConfigError(path.key("blockIO").key("weightDevice").index(i), "at least one of weight and leafWeight is required")
+        }
+        for (name, limit) in rdma.sorted(by: { $0.key < $1.key }) where limit.hcaHandles == nil && limit.hcaObjects == nil {
+            throw ConfigError(path.key("rdma").entry(name), "at least one of hcaHandles and hcaObjects is required")
         }
         if let cpus = cpu?.cpus, !cpus.isEmpty { try CPUList.validate(cpus, at: path.key("cpu").key("cpus")) }
         if let mems = cpu?.mems, !mems.isEmpty { try CPUList.validate(mems, at: path.key("cpu").key("mems")) }
@@ -26,7 +35,7 @@ extension Resources {
         let digits = size.prefix(while: \.isASCIIDigit)
         let unit = size.dropFirst(digits.count)
         guard !digits.isEmpty, ["KB", "MB", "GB", "TB", "PB"].contains(String(unit)) else {
-            throw ConfigError(path, "expected a size such as \"2MB\", got \"\(size)\"")
+            throw ConfigError(path, "expected a size such as \"2MB\", got \(quote(size))")
         }
     }
 }
@@ -42,9 +51,18 @@ extension Seccomp {
             if rule.action == .notify, listenerPath?.isEmpty ?? true {
                 throw ConfigError(at.key("action"), "SCMP_ACT_NOTIFY needs linux.seccomp.listenerPath")
             }
+            if rule.errnoRet != nil, rule.action != .errno, rule.action != .trace {
+                throw ConfigError(at.key("errnoRet"), "only SCMP_ACT_ERRNO and SCMP_ACT_TRACE take an errno, not \(rule.action.rawValue)")
+            }
             for (j, arg) in rule.args.enumerated() {
                 try require(arg.index, in: 0...5, at: at.key("args").index(j).key("index"))
             }
+        }
+        if defaultErrnoRet != nil, defaultAction != .errno, defaultAction != .trace {
+            throw ConfigError(path.key("defaultErrnoRet"), "only SCMP_ACT_ERRNO and SCMP_ACT_TRACE take an errno, not \(defaultAction.rawValue)")
+        }
+        if listenerMetadata != nil, listenerPath?.isEmpty ?? true {
+            throw ConfigError(path.key("listenerMetadata"), "needs linux.seccomp.listenerPath")
         }
         if let listenerPath, !listenerPath.isEmpty {
             try requireAbsolute(listenerPath, at: path.key("listenerPath"))
