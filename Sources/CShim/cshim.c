@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -36,6 +37,8 @@ long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned lon
 
 int srun_setns(int fd, int nstype) { return setns(fd, nstype); }
 int srun_unshare(int flags) { return unshare(flags); }
+int srun_setresuid(uid_t uid) { return setresuid(uid, uid, uid); }
+int srun_setresgid(gid_t gid) { return setresgid(gid, gid, gid); }
 
 int srun_pivot_root(const char *new_root, const char *put_old) {
     return (int)syscall(SYS_pivot_root, new_root, put_old);
@@ -51,6 +54,13 @@ int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags) {
 
 int srun_close_range(unsigned int first, unsigned int last, unsigned int flags) {
     return (int)syscall(SYS_close_range, first, last, flags);
+}
+
+int srun_signalfd(const sigset_t *mask) { return signalfd(-1, mask, SFD_CLOEXEC); }
+
+int srun_read_signal(int fd) {
+    struct signalfd_siginfo info;
+    return read(fd, &info, sizeof(info)) == (ssize_t)sizeof(info) ? (int)info.ssi_signo : -1;
 }
 
 int srun_wifexited(int status) { return WIFEXITED(status); }

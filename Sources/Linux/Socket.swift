@@ -7,18 +7,27 @@ import Glibc
 public struct MessageChannel: Sendable {
     public let fd: Int32
 
-    public static func pair() throws(SystemError) -> (MessageChannel, MessageChannel) {
+    /// `stream` gives a byte stream instead, for a peer that reads as from a pipe.
+    public static func pair(stream: Bool = false) throws(SystemError) -> (MessageChannel, MessageChannel) {
         var fds: [Int32] = [-1, -1]
-        try check("socketpair") { socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &fds) }
+        let type = stream ? Int32(SOCK_STREAM.rawValue) : Int32(SOCK_SEQPACKET.rawValue)
+        try check("socketpair") { socketpair(AF_UNIX, type | Int32(SOCK_CLOEXEC.rawValue), 0, &fds) }
         return (MessageChannel(fd: fds[0]), MessageChannel(fd: fds[1]))
     }
 
     public func close() { _ = Glibc.close(fd) }
 
+    /// MSG_NOSIGNAL: a peer that went away is an error here, never a SIGPIPE.
     public func send(_ message: String) throws(SystemError) {
-        let bytes = Array(message.utf8)
-        let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        guard sent == bytes.count else { throw SystemError.last("send") }
+        var bytes = Array(message.utf8)[...]
+        repeat {
+            let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 {
+                if errno == EINTR { continue }
+                throw SystemError.last("send")
+            }
+            bytes = bytes.dropFirst(sent)
+        } while !bytes.isEmpty
     }
 
     /// The next message; "" when the other end closed.

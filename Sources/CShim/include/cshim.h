@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <sys/types.h>
 
 // clone(2) with a caller-provided stack; `fn` must not touch memory shared with the parent.
@@ -16,10 +17,16 @@ long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned lon
 
 int srun_setns(int fd, int nstype);
 int srun_unshare(int flags);
+int srun_setresuid(uid_t uid);
+int srun_setresgid(gid_t gid);
 int srun_pivot_root(const char *new_root, const char *put_old);
 int srun_pidfd_open(pid_t pid, unsigned int flags);
 int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags);
 int srun_close_range(unsigned int first, unsigned int last, unsigned int flags);
+
+// signalfd(2) with close-on-exec, and one read of it: the signal number, or -1.
+int srun_signalfd(const sigset_t *mask);
+int srun_read_signal(int fd);
 
 int srun_wifexited(int status);
 int srun_wexitstatus(int status);
@@ -27,5 +34,12 @@ int srun_wifsignaled(int status);
 int srun_wtermsig(int status);
 
 dev_t srun_makedev(unsigned int major, unsigned int minor);
+
+// prctl options used by srun (linux/prctl.h).
+#define SRUN_PR_SET_DUMPABLE 4
+#define SRUN_PR_SET_CHILD_SUBREAPER 36
+#define SRUN_PR_SET_NO_NEW_PRIVS 38
+#define SRUN_CLOSE_RANGE_CLOEXEC (1U << 2)
+#define SRUN_O_PATH 010000000
 
 #endif

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import Linux
+import OCI
+
+/// /dev in the container: the default devices every container gets, the config's
+/// linux.devices, and the standard links. Device nodes are made with mknod, or bound from
+/// the host's /dev inside a user namespace, where mknod is not allowed.
+struct DeviceSetup {
+    let c: InitContext
+    let rootfs: String
+
+    init(_ c: InitContext, rootfs: String) {
+        self.c = c
+        self.rootfs = rootfs
+    }
+
+    static let defaults: [Device] = ([
+        ("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8), ("urandom", 1, 9), ("tty", 5, 0),
+    ] as [(String, Int64, Int64)]).map { name, major, minor in
+        var device = Device(type: .char, path: "/dev/" + name, major: major, minor: minor)
+        device.fileMode = 0o666
+        device.uid = 0
+        device.gid = 0
+        return device
+    }
+
+    static let links: [(String, String)] = [
+        ("/proc/self/fd", "/dev/fd"), ("/proc/self/fd/0", "/dev/stdin"),
+        ("/proc/self/fd/1", "/dev/stdout"), ("/proc/self/fd/2", "/dev/stderr"), ("pts/ptmx", "/dev/ptmx"),
+    ]
+
+    /// Only when the config gave /dev a filesystem of its own; a bind of the host's /dev is left alone.
+    func populate() throws {
+        let devMount = c.spec.mounts.last { Paths.clean($0.destination) == "/dev" }
+        let ownDev = devMount.map { !MountOptions($0.options).isBind && $0.type != "bind" } ?? false
+        if ownDev {
+            for device in DeviceSetup.defaults where !c.linux.devices.contains(where: { $0.path == device.path }) {
+                try create(device)
+            }
+            for (target, link) in DeviceSetup.links {
+                if symlink(target, rootfs + link) != 0, errno != EEXIST { throw SystemError.last("symlink", path: link) }
+            }
+            if fileExists("/proc/kcore"), symlink("/proc/kcore", rootfs + "/dev/core") != 0, errno != EEXIST {
+                throw SystemError.last("symlink", path: "/dev/core")
+            }
+        }
+        for device in c.linux.devices { try create(device) }
+    }
+
+    private var inUserNamespace: Bool {
+        c.createsUserNamespace || c.joins.contains { $0.type == .user }
+    }
+
+    private func create(_ device: Device) throws {
+        let path = rootfs + Paths.clean(device.path)
+        let parent = String(path[..<path.lastIndex(of: "/")!])
+        try makeDirectories(parent)
+        if inUserNamespace {
+            let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
+            if fd >= 0 { close(fd) }
+            try Mounts.mount(Paths.clean(device.path), path, nil, MountFlag.bind)
+            return
+        }
+        let kind: mode_t
+        switch device.type {
+        case .char, .unbufferedChar: kind = S_IFCHR
+        case .block: kind = S_IFBLK
+        case .fifo: kind = S_IFIFO
+        }
+        let number = srun_makedev(UInt32(truncatingIfNeeded: device.major ?? 0), UInt32(truncatingIfNeeded: device.minor ?? 0))
+        unlink(path)
+        let mode = mode_t(device.fileMode ?? 0o666) & 0o7777
+        try check("mknod", path: device.path) { mknod(path, kind | mode, number) }
+        // mknod is subject to the umask; the config's mode is meant exactly.
+        try check("chmod", path: device.path) { chmod(path, mode) }
+        try check("chown", path: device.path) { chown(path, device.uid ?? 0, device.gid ?? 0) }
+    }
+}

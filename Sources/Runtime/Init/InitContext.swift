@@ -1,0 +1,53 @@
+import Cgroups
+import Linux
+import OCI
+
+/// Everything the container's init needs, fixed before clone: the child only reads it.
+struct InitContext {
+    let spec: Spec
+    let process: Process
+    let linux: Linux
+    /// The rootfs on the host, absolute.
+    let rootfs: String
+    /// The init's end of the setup channel (see InitProtocol).
+    let channel: MessageChannel
+    /// The state directory opened O_PATH: exec.fifo stays reachable after pivot_root.
+    let stateDirectory: Int32
+    let cgroup: ContainerCgroup
+    /// Namespaces joined by path in the init (the pid namespace is joined by the parent).
+    let joins: [Namespace]
+    let noPivot: Bool
+    /// fds 3..<3+preservedFDs pass to the container process.
+    let preservedFDs: Int32
+    /// LISTEN_FDS/LISTEN_PID when socket activation passes fds through srun.
+    let extraEnvironment: [String]
+    let createsUserNamespace: Bool
+}
+
+/// The setup conversation between `create` (parent) and the init (child), over a
+/// SOCK_SEQPACKET pair. Any step may instead be answered with `error MESSAGE`, after which
+/// the sender exits (child) or kills the child and cleans up (parent).
+///
+/// | step | parent -> init              | init -> parent | between                                   |
+/// |------|-----------------------------|----------------|-------------------------------------------|
+/// | 1    | `go\nSTATE` after id maps   |                | init joins namespaces, cgroup, mounts     |
+/// | 2    |                             | `hooks`        | parent runs prestart, createRuntime hooks |
+/// | 3    | `continue`                  |                | init: createContainer hooks, pivot_root,  |
+/// |      |                             |                | process setup                             |
+/// | 4    |                             | `ready`        | create records the container and returns  |
+///
+/// Then the init blocks opening exec.fifo for writing; `start` opens it for reading. The
+/// init runs startContainer hooks and writes `0`, then execs; a failure after that is
+/// written into the fifo as text, so `start` reads `0` then EOF (exec happened) or an error.
+enum InitProtocol {
+    static let go = "go\n"
+    static let hooks = "hooks"
+    static let proceed = "continue"
+    static let ready = "ready"
+    static let errorPrefix = "error "
+}
+
+/// The init reported a failure during setup.
+public struct InitError: Error, CustomStringConvertible {
+    public let description: String
+}

@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import Linux
+import OCI
+
+/// The container's first process, from clone to exec, in the spec's order of operations.
+enum InitProcess {
+    static func main(_ c: InitContext) -> Never {
+        do {
+            try run(c)
+        } catch {
+            try? c.channel.send(InitProtocol.errorPrefix + String(describing: error))
+        }
+        Processes.exitChild(1)
+    }
+
+    private static func run(_ c: InitContext) throws {
+        // Until exec, this process is srun: keep other processes from opening /proc/PID/exe.
+        _ = srun_prctl(SRUN_PR_SET_DUMPABLE, 0, 0, 0, 0)
+        closeInheritedDescriptors(c)
+        let state = try awaitGo(c)
+        try joinNamespaces(c)
+        try c.cgroup.joinSelf()
+        if c.linux.creates(.cgroup) { try Namespaces.unshare(Namespaces.cgroup) }
+        _ = setsid()
+
+        let rootfs = RootfsSetup(c)
+        try rootfs.prepare()
+        try c.channel.send(InitProtocol.hooks)
+        try expect(InitProtocol.proceed, from: c)
+        try HookRunner.run(c.spec.hooks?.createContainer ?? [], kind: "createContainer", state: state)
+        try rootfs.enter()
+        try rootfs.finish()
+
+        let setup = ProcessSetup(c)
+        try setup.configureKernel()
+        try setup.switchUser()
+        let environment = setup.environment()
+        try setup.enterWorkingDirectory()
+        try setup.restrictPrivileges()
+
+        try c.channel.send(InitProtocol.ready)
+        c.channel.close()
+        try waitForStartAndExec(c, state: state, environment: environment)
+    }
+
+    /// Every fd the init inherited from srun is closed but the ones it needs.
+    private static func closeInheritedDescriptors(_ c: InitContext) {
+        let keep = Set([c.channel.fd, c.stateDirectory]).sorted()
+        var next = UInt32(3 + c.preservedFDs)
+        for fd in keep where UInt32(fd) >= next {
+            if UInt32(fd) > next { _ = srun_close_range(next, UInt32(fd) - 1, 0) }
+            next = UInt32(fd) + 1
+        }
+        _ = srun_close_range(next, UInt32.max, 0)
+    }
+
+    private static func awaitGo(_ c: InitContext) throws -> String {
+        let message = try c.channel.receive()
+        guard message.hasPrefix(InitProtocol.go) else { throw InitError(description: "setup aborted by srun") }
+        return String(message.dropFirst(InitProtocol.go.count))
+    }
+
+    private static func expect(_ word: String, from c: InitContext) throws {
+        guard try c.channel.receive() == word else { throw InitError(description: "setup aborted by srun") }
+    }
+
+    /// The user namespace first: joining it decides what the others may be joined with.
+    private static func joinNamespaces(_ c: InitContext) throws {
+        let ordered = c.joins.filter { $0.type == .user } + c.joins.filter { $0.type != .user }
+        for namespace in ordered {
+            try Namespaces.join(namespace.path!, NamespaceFlags.flag(namespace.type))
+        }
+        if c.createsUserNamespace || c.joins.contains(where: { $0.type == .user }) {
+            try check("setresgid") { srun_setresgid(0) }
+            try check("setresuid") { srun_setresuid(0) }
+        }
+    }
+
+    private static func waitForStartAndExec(_ c: InitContext, state: String, environment: [String]) throws -> Never {
+        let fifo = try check("open", path: "exec.fifo") { openat(c.stateDirectory, "exec.fifo", O_WRONLY | O_CLOEXEC) }
+        close(c.stateDirectory)
+        func fail(_ message: String) -> Never {
+            _ = message.withCString { write(fifo, $0, strlen($0)) }
+            Processes.exitChild(127)
+        }
+        do {
+            try HookRunner.run(c.spec.hooks?.startContainer ?? [], kind: "startContainer", state: state)
+        } catch {
+            fail(String(describing: error))
+        }
+        _ = write(fifo, "0", 1)
+        prepareDescriptorsForExec(c)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        sigprocmask(SIG_SETMASK, &empty, nil)
+        do {
+            try Processes.exec(c.process.args, env: environment)
+        } catch {
+            fail(String(describing: error))
+        }
+    }
+
+    /// Preserved fds lose close-on-exec; every other fd above them gains it (CVE-2024-21626).
+    private static func prepareDescriptorsForExec(_ c: InitContext) {
+        for fd in 3..<(3 + c.preservedFDs) { _ = fcntl(fd, F_SETFD, 0) }
+        _ = srun_close_range(UInt32(3 + c.preservedFDs), UInt32.max, SRUN_CLOSE_RANGE_CLOEXEC)
+    }
+}
+
+enum NamespaceFlags {
+    static func flag(_ type: NamespaceType) -> Int32 {
+        switch type {
+        case .pid: return Namespaces.pid
+        case .network: return Namespaces.network
+        case .mount: return Namespaces.mount
+        case .ipc: return Namespaces.ipc
+        case .uts: return Namespaces.uts
+        case .user: return Namespaces.user
+        case .cgroup: return Namespaces.cgroup
+        case .time: return Namespaces.time
+        }
+    }
+}

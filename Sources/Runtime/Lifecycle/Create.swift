@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import Cgroups
+import Linux
+import OCI
+
+/// What `create` (and `run`) were asked for.
+public struct CreateRequest: Sendable {
+    public var id: ContainerID
+    public var bundle: String
+    public var pidFile: String?
+    public var consoleSocket: String?
+    public var noPivot = false
+    public var preserveFDs: Int32 = 0
+    public var systemdCgroup = false
+
+    public init(id: ContainerID, bundle: String) {
+        self.id = id
+        self.bundle = bundle
+    }
+}
+
+/// A container that reached `created`: its init waits at exec.fifo.
+public struct CreatedContainer: Sendable {
+    public let record: ContainerRecord
+    public let config: Spec
+}
+
+/// Something the config asks for that srun does not do yet.
+public struct Unsupported: Error, CustomStringConvertible {
+    public let description: String
+}
+
+extension Lifecycle {
+    /// runtime.md "create": everything is checked before anything is made, and a failure
+    /// at any step undoes the ones before it.
+    public static func create(_ request: CreateRequest, store: StateStore, log: Logger) throws -> CreatedContainer {
+        let bundle = try Bundle.load(request.bundle)
+        let spec = bundle.spec
+        for warning in spec.warnings { log.warning(warning) }
+        let process = spec.process!
+        let linux = spec.linux ?? Linux()
+        try checkSupported(spec, request)
+        let rootfs = Paths.clean(spec.root!.path.hasPrefix("/") ? spec.root!.path : bundle.path + "/" + spec.root!.path)
+        guard isDirectory(rootfs) else {
+            throw ConfigError(JSONPath.root.key("root").key("path"), "\(rootfs) is not a directory")
+        }
+        let cgroupPath = try CgroupPath.resolve(linux.cgroupsPath, id: request.id, systemd: request.systemdCgroup)
+        let extraEnvironment = try checkInheritedDescriptors(request.preserveFDs)
+        let hierarchies = try Hierarchy.mounted()
+
+        let undo = Undo()
+        let lock = try store.createDirectory(request.id)
+        undo.add { store.remove(request.id) }
+        do {
+            var record = ContainerRecord(id: request.id.description, bundle: bundle.path, rootfs: rootfs, created: Clock.rfc3339Now())
+            record.annotations = spec.annotations
+            try writeAtomically(store.configPath(request.id), spec.compactJSON)
+            try check("mkfifo", path: store.fifoPath(request.id)) { mkfifo(store.fifoPath(request.id), 0o622) }
+
+            let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies)
+            try cgroup.create()
+            undo.add { try? cgroup.destroy() }
+            record.cgroupPath = cgroupPath
+            record.cgroupDirectories = cgroup.directories
+            try store.save(record)
+
+            let stateDirectory = try check("open", path: store.directory(request.id)) {
+                open(store.directory(request.id), SRUN_O_PATH | O_DIRECTORY | O_CLOEXEC)
+            }
+            defer { close(stateDirectory) }
+            let (parentEnd, childEnd) = try MessageChannel.pair()
+            defer { parentEnd.close() }
+
+            let context = InitContext(
+                spec: spec, process: process, linux: linux, rootfs: rootfs, channel: childEnd,
+                stateDirectory: stateDirectory, cgroup: cgroup,
+                joins: linux.namespaces.filter { $0.path != nil && $0.type != .pid },
+                noPivot: request.noPivot, preservedFDs: request.preserveFDs,
+                extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user))
+            let pid = try cloneInit(context, linux: linux)
+            childEnd.close()
+            undo.add {
+                Glibc.kill(pid, SIGKILL)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+            }
+
+            if linux.creates(.user) { try writeIDMaps(pid: pid, linux: linux) }
+            record.pid = pid
+            record.pidStartTime = ProcessStat.read(pid)?.startTime ?? 0
+            let state = JSONWriter.compact(record.stateJSON(.creating, forHooks: true))
+            try parentEnd.send(InitProtocol.go + state)
+
+            try expect(InitProtocol.hooks, from: parentEnd)
+            try HookRunner.run(spec.hooks?.prestart ?? [], kind: "prestart", state: state)
+            try HookRunner.run(spec.hooks?.createRuntime ?? [], kind: "createRuntime", state: state)
+            try parentEnd.send(InitProtocol.proceed)
+            try expect(InitProtocol.ready, from: parentEnd)
+
+            try store.save(record)
+            if let pidFile = request.pidFile {
+                try writeAtomically(try Paths.absolute(pidFile), String(pid))
+            }
+            undo.cancel()
+            _ = consume lock
+            log.debug("created \(request.id) with init pid \(pid)")
+            return CreatedContainer(record: record, config: spec)
+        } catch {
+            undo.run()
+            throw error
+        }
+    }
+
+    private static func checkSupported(_ spec: Spec, _ request: CreateRequest) throws {
+        if spec.process?.terminal == true {
+            guard request.consoleSocket != nil else {
+                throw UsageError("process.terminal is true: --console-socket is required")
+            }
+            throw Unsupported(description: "process.terminal: terminals are not implemented yet")
+        }
+        if spec.linux?.has(.time) == true {
+            throw Unsupported(description: "linux.namespaces: time namespaces are not implemented yet")
+        }
+    }
+
+    /// Preserved fds must really be open, or srun's own fds could take their numbers and
+    /// leak into the container. Socket activation (LISTEN_FDS) passes through as in runc.
+    private static func checkInheritedDescriptors(_ preserve: Int32) throws -> [String] {
+        for fd in 3..<(3 + preserve) where fcntl(fd, F_GETFD) < 0 {
+            throw UsageError("--preserve-fds \(preserve): fd \(fd) is not open")
+        }
+        guard let text = getenv("LISTEN_FDS").map({ String(cString: $0) }), let count = Int32(text), count > 0 else {
+            return []
+        }
+        return ["LISTEN_FDS=\(count)", "LISTEN_PID=1"]
+    }
+
+    private static func cloneInit(_ context: InitContext, linux: Linux) throws -> Int32 {
+        var flags: Int32 = 0
+        for namespace in linux.namespaces where namespace.path == nil && namespace.type != .cgroup {
+            flags |= NamespaceFlags.flag(namespace.type)
+        }
+        // A pid namespace joined by path applies to children only: join it for the clone, then return.
+        var restorePid: FileDescriptor?
+        if let pidPath = linux.namespaces.first(where: { $0.type == .pid && $0.path != nil })?.path {
+            restorePid = try FileDescriptor(open: "/proc/self/ns/pid", O_RDONLY)
+            try Namespaces.join(pidPath, Namespaces.pid)
+        }
+        fflush(nil)
+        let pid = srun_clone3(UInt64(UInt32(bitPattern: flags)), -1, nil)
+        if pid == 0 { InitProcess.main(context) }
+        let cloneErrno = errno
+        if let restore = restorePid { _ = srun_setns(restore.raw, Namespaces.pid) }
+        guard pid > 0 else { throw SystemError("clone3", errno: cloneErrno) }
+        return pid
+    }
+
+    private static func writeIDMaps(pid: Int32, linux: Linux) throws {
+        func format(_ mappings: [IDMapping]) -> String {
+            mappings.map { "\($0.containerID) \($0.hostID) \($0.size)\n" }.joined()
+        }
+        try writeExisting("/proc/\(pid)/uid_map", format(linux.uidMappings))
+        try writeExisting("/proc/\(pid)/gid_map", format(linux.gidMappings))
+    }
+
+    private static func expect(_ word: String, from channel: MessageChannel) throws {
+        let message = try channel.receive()
+        if message == word { return }
+        if message.hasPrefix(InitProtocol.errorPrefix) {
+            throw InitError(description: String(message.dropFirst(InitProtocol.errorPrefix.count)))
+        }
+        throw InitError(description: message.isEmpty ? "container init exited during setup" : "unexpected message from init: \(message)")
+    }
+}
+
+/// The container lifecycle of runtime.md: create, start, state, kill, delete.
+public enum Lifecycle {}

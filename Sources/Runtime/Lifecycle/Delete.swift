@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Cgroups
+import Linux
+import OCI
+
+extension Lifecycle {
+    /// runtime.md "delete": a stopped container, or any with `force` (killed first).
+    /// Removes the cgroup and the state, then runs poststop hooks.
+    public static func delete(_ id: ContainerID, force: Bool, store: StateStore, log: Logger) throws {
+        guard isDirectory(store.directory(id)) else {
+            // Managers call delete --force again after a delete: that is a success.
+            if force { return }
+            throw ContainerNotFound(id: id.description)
+        }
+        let lock = try store.lock(id)
+        guard let record = try? store.load(id) else {
+            // A create that died before writing its state: nothing runs, remove the remains.
+            guard force else { throw ContainerNotFound(id: id.description) }
+            store.remove(id)
+            return
+        }
+        let current = status(of: record, store: store)
+        let cgroup = ContainerCgroup(path: record.cgroupPath, directories: record.cgroupDirectories)
+        if current != .stopped {
+            guard force else {
+                throw WrongStatus("cannot delete container \"\(id)\": it is \(current.rawValue), not stopped")
+            }
+            try killEverything(record, cgroup: cgroup)
+        }
+        let config = try? store.loadConfig(id)
+        try cgroup.destroy()
+        store.remove(id)
+        _ = consume lock
+        let state = JSONWriter.compact(record.stateJSON(.stopped, forHooks: true))
+        do {
+            try HookRunner.run(config?.hooks?.poststop ?? [], kind: "poststop", state: state)
+        } catch {
+            log.warning(String(describing: error))
+        }
+    }
+
+    /// SIGKILL to the init and everything in its cgroup, then wait for the init to be gone.
+    private static func killEverything(_ record: ContainerRecord, cgroup: ContainerCgroup) throws {
+        cgroup.signalAll(SIGKILL)
+        guard let pidfd = try initPidfd(record) else { return }
+        defer { close(pidfd) }
+        try? Processes.signal(pidfd: pidfd, SIGKILL)
+        _ = try Processes.poll([pidfd], timeoutMilliseconds: 10_000)
+        // Our own child (run) must be reaped, or it stays a zombie in the cgroup.
+        var status: Int32 = 0
+        waitpid(record.pid, &status, WNOHANG)
+        for _ in 0..<200 where !cgroup.processes().isEmpty {
+            cgroup.signalAll(SIGKILL)
+            usleep(5_000)
+        }
+    }
+}

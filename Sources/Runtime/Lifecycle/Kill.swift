@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Cgroups
+import Linux
+
+extension Lifecycle {
+    /// runtime.md "kill": only a created or running container (the spec says MUST error otherwise).
+    public static func kill(_ id: ContainerID, signal: Int32, all: Bool, store: StateStore) throws {
+        let record = try store.load(id)
+        let current = status(of: record, store: store)
+        guard current == .created || current == .running || current == .paused else {
+            throw WrongStatus("cannot kill container \"\(id)\": it is \(current.rawValue)")
+        }
+        if all {
+            ContainerCgroup(path: record.cgroupPath, directories: record.cgroupDirectories).signalAll(signal)
+        }
+        guard let pidfd = try initPidfd(record) else {
+            if all { return }
+            throw WrongStatus("cannot kill container \"\(id)\": it is stopped")
+        }
+        defer { close(pidfd) }
+        do {
+            try Processes.signal(pidfd: pidfd, signal)
+        } catch {
+            // With --all the init may already be gone from the signal above.
+            if !(all && error.errno == ESRCH) { throw error }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import Linux
+
+extension Lifecycle {
+    /// `run`: create and start; in the foreground, forward signals to the container's
+    /// process, wait for it, delete the container (unless `keep`) and return its exit
+    /// status the shell's way (128+N for signal N).
+    public static func run(_ request: CreateRequest, detach: Bool, keep: Bool, store: StateStore, log: Logger) throws -> Int32 {
+        var forwarded = forwardableSignals()
+        var previous = sigset_t()
+        // Blocked from before the clone: a signal that arrives while the container starts
+        // waits for the loop below instead of killing srun. The init unblocks them before exec.
+        if !detach { sigprocmask(SIG_BLOCK, &forwarded, &previous) }
+        defer { if !detach { sigprocmask(SIG_SETMASK, &previous, nil) } }
+
+        let created = try create(request, store: store, log: log)
+        do {
+            try start(request.id, store: store, log: log)
+        } catch {
+            try? delete(request.id, force: true, store: store, log: log)
+            throw error
+        }
+        if detach { return 0 }
+
+        let status = try waitForwardingSignals(pid: created.record.pid, signals: &forwarded)
+        if !keep {
+            try delete(request.id, force: true, store: store, log: log)
+        }
+        return status.shellCode
+    }
+
+    /// Everything but the signals the kernel sends for a fault in srun itself.
+    private static func forwardableSignals() -> sigset_t {
+        var set = sigset_t()
+        sigfillset(&set)
+        for fault in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS, SIGABRT] { sigdelset(&set, fault) }
+        return set
+    }
+
+    private static func waitForwardingSignals(pid: Int32, signals: inout sigset_t) throws -> ExitStatus {
+        let signalFD = try check("signalfd") { srun_signalfd(&signals) }
+        defer { close(signalFD) }
+        let pidfd = try Processes.pidfd(pid)
+        defer { close(pidfd) }
+        while true {
+            let ready = try Processes.poll([signalFD, pidfd], timeoutMilliseconds: -1)
+            if ready.contains(signalFD) {
+                let signal = srun_read_signal(signalFD)
+                if signal > 0, signal != SIGCHLD {
+                    try? Processes.signal(pidfd: pidfd, signal)
+                }
+            }
+            if ready.contains(pidfd) {
+                return try Processes.wait(pid)
+            }
+        }
+    }
+}

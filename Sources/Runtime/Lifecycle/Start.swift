@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Linux
+import OCI
+
+extension Lifecycle {
+    /// runtime.md "start": only from `created`. Releases the init through exec.fifo and
+    /// reads what it reports: `0` then EOF when exec happened, an error otherwise.
+    public static func start(_ id: ContainerID, store: StateStore, log: Logger) throws {
+        let lock = try store.lock(id)
+        let record = try store.load(id)
+        let current = status(of: record, store: store)
+        guard current == .created else {
+            throw WrongStatus("cannot start container \"\(id)\": it is \(current.rawValue), not created")
+        }
+        let config = try store.loadConfig(id)
+        guard let pidfd = try initPidfd(record) else {
+            throw WrongStatus("cannot start container \"\(id)\": its init has exited")
+        }
+        defer { close(pidfd) }
+        let report = try releaseInit(fifo: store.fifoPath(id), pidfd: pidfd)
+        unlink(store.fifoPath(id))
+        guard report.hasPrefix("0"), report.count == 1 else {
+            let reason = report.isEmpty ? "the container's init exited before it could start" : String(report.drop { $0 == "0" })
+            throw InitError(description: reason)
+        }
+        _ = consume lock
+        let state = JSONWriter.compact(record.stateJSON(.running, forHooks: true))
+        do {
+            try HookRunner.run(config.hooks?.poststart ?? [], kind: "poststart", state: state)
+        } catch {
+            log.warning(String(describing: error))
+        }
+    }
+
+    /// Opens the fifo for reading and collects what the init writes until it closes its
+    /// end (by exec or by exiting); gives up as soon as the init is gone.
+    private static func releaseInit(fifo path: String, pidfd: Int32) throws -> String {
+        let fifo = try FileDescriptor(open: path, O_RDONLY | O_NONBLOCK)
+        var report: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let ready = try Processes.poll([fifo.raw, pidfd], timeoutMilliseconds: -1)
+            let n = buffer.withUnsafeMutableBytes { read(fifo.raw, $0.baseAddress, $0.count) }
+            if n > 0 {
+                report += buffer[0..<n]
+                continue
+            }
+            if n == 0, ready.contains(fifo.raw) { break }
+            if n < 0, errno != EAGAIN, errno != EINTR { throw SystemError.last("read", path: path) }
+            if ready.contains(pidfd) && !ready.contains(fifo.raw) { break }
+        }
+        return String(decoding: report, as: UTF8.self)
+    }
+}

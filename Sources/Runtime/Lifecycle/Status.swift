@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Linux
+
+extension Lifecycle {
+    /// The status now, from the init's identity (pid and start time) and exec.fifo:
+    /// a recycled pid or a zombie is a stopped container, never someone else's process.
+    public static func status(of record: ContainerRecord, store: StateStore) -> ContainerStatus {
+        guard record.pid > 0 else { return .creating }
+        guard isAlive(record) else { return .stopped }
+        let id = try? ContainerID(record.id)
+        if let id, fileExists(store.fifoPath(id)) { return .created }
+        return .running
+    }
+
+    static func isAlive(_ record: ContainerRecord) -> Bool {
+        guard let stat = ProcessStat.read(record.pid) else { return false }
+        return stat.startTime == record.pidStartTime && !stat.isGone
+    }
+
+    /// A pidfd for the init, opened only while the pid still names it.
+    static func initPidfd(_ record: ContainerRecord) throws -> Int32? {
+        guard isAlive(record) else { return nil }
+        let fd = try Processes.pidfd(record.pid)
+        // The pidfd pins the process; re-check that it is still the one recorded.
+        guard isAlive(record) else {
+            Glibc.close(fd)
+            return nil
+        }
+        return fd
+    }
+}

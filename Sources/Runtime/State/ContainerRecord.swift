@@ -1,0 +1,87 @@
+import OCI
+
+/// What srun keeps about a container in `<root>/<id>/state.json`.
+public struct ContainerRecord: Equatable, Sendable {
+    public var id: String
+    /// The init's pid on the host; 0 while the container is still being created.
+    public var pid: Int32 = 0
+    /// With `pid`, the init's identity: a recycled pid has another start time.
+    public var pidStartTime: UInt64 = 0
+    public var bundle: String
+    public var rootfs: String
+    public var created: String
+    public var annotations: [String: String] = [:]
+    /// The container's cgroup path and its directory in each hierarchy.
+    public var cgroupPath: String = ""
+    public var cgroupDirectories: [String] = []
+    public var owner: String = ""
+
+    public init(id: String, bundle: String, rootfs: String, created: String) {
+        self.id = id
+        self.bundle = bundle
+        self.rootfs = rootfs
+        self.created = created
+    }
+}
+
+extension ContainerRecord: JSONCodable {
+    public init(json: JSON, at path: JSONPath) throws(ConfigError) {
+        let o = try JSONObjectReader(json, at: path)
+        id = try o.required("id")
+        pid = try o.required("pid")
+        pidStartTime = try o.optional("pidStartTime") ?? 0
+        bundle = try o.required("bundle")
+        rootfs = try o.required("rootfs")
+        created = try o.required("created")
+        annotations = try o.optional("annotations")
+        cgroupPath = try o.optional("cgroupPath") ?? ""
+        cgroupDirectories = try o.optional("cgroupDirectories")
+        owner = try o.optional("owner") ?? ""
+    }
+
+    public var json: JSON {
+        var o = JSONObjectBuilder()
+        o.set("ociVersion", ociSpecVersion)
+        o.set("id", id)
+        o.set("pid", pid)
+        o.set("pidStartTime", pidStartTime)
+        o.set("bundle", bundle)
+        o.set("rootfs", rootfs)
+        o.set("created", created)
+        o.setNonEmpty("annotations", annotations)
+        o.set("cgroupPath", cgroupPath)
+        o.set("cgroupDirectories", cgroupDirectories)
+        o.set("owner", owner)
+        return o.json
+    }
+}
+
+/// runtime.md's statuses, plus paused (freezer) for later.
+public enum ContainerStatus: String, Sendable {
+    case creating, created, running, stopped, paused
+}
+
+extension ContainerRecord {
+    /// The spec's state object: what hooks read on stdin and `state` prints (runc adds
+    /// rootfs, created and owner there).
+    public func stateJSON(_ status: ContainerStatus, forHooks: Bool = false) -> JSON {
+        var o = JSONObjectBuilder()
+        o.set("ociVersion", ociSpecVersion)
+        o.set("id", id)
+        if forHooks {
+            o.set("status", status.rawValue)
+            o.set("pid", pid)
+        } else {
+            o.set("pid", pid)
+            o.set("status", status.rawValue)
+        }
+        o.set("bundle", bundle)
+        if !forHooks {
+            o.set("rootfs", rootfs)
+            o.set("created", created)
+        }
+        o.setNonEmpty("annotations", annotations)
+        if !forHooks { o.set("owner", owner) }
+        return o.json
+    }
+}
