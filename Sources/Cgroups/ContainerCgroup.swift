@@ -25,10 +25,25 @@ public struct ContainerCgroup: Equatable, Sendable {
         var made: [String] = []
         for directory in directories {
             do {
-                made += try makeDirectories(directory)
+                let created = try makeDirectories(directory)
+                made += created
+                try inheritCpuset(created)
             } catch {
                 for dir in made.reversed() { rmdir(dir) }
                 throw error
+            }
+        }
+    }
+
+    /// A new v1 cpuset cgroup starts with no CPUs and no memory nodes, and refuses
+    /// processes until it has some: give each new level its parent's.
+    private func inheritCpuset(_ created: [String]) throws(SystemError) {
+        for directory in created {
+            for file in ["cpuset.cpus", "cpuset.mems"] {
+                let path = directory + "/" + file
+                guard let current = try? readText(path), current.allSatisfy(\.isWhitespace) else { continue }
+                let parent = String(directory[..<directory.lastIndex(of: "/")!])
+                try writeExisting(path, try readText(parent + "/" + file))
             }
         }
     }

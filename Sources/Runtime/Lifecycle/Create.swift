@@ -57,6 +57,7 @@ extension Lifecycle {
         do {
             var record = ContainerRecord(id: request.id.description, bundle: bundle.path, rootfs: rootfs, created: Clock.rfc3339Now())
             record.annotations = spec.annotations
+            record.owner = Users.name(of: geteuid())
             try writeAtomically(store.configPath(request.id), spec.compactJSON)
             try check("mkfifo", path: store.fifoPath(request.id)) { mkfifo(store.fifoPath(request.id), 0o622) }
 

@@ -55,6 +55,8 @@ struct Invocation: Sendable {
 
     var log: Logger { global.logger }
 
+    var store: StateStore { StateStore(root: (try? Paths.absolute(global.root)) ?? global.root) }
+
     /// The container id; only commands with an id in their arity ask for it.
     var containerID: ContainerID { id! }
 }

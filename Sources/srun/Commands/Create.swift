@@ -1,24 +1,25 @@
 import Runtime
 
 extension Commands {
-    /// `srun create`: the config is read and checked now, before anything exists on the
-    /// host; building the container is the lifecycle work.
+    /// `srun create`: prints nothing on success; the container waits in `created`.
     static func create(_ call: Invocation) throws -> Int32 {
-        try checkCreateOptions(call)
-        let bundle = try Bundle.load(call.flags.string("bundle") ?? "")
-        call.log.debug("create \(call.containerID): config of \(bundle.path) is valid")
-        throw NotImplemented(command: "create")
+        _ = try Lifecycle.create(createRequest(call), store: call.store, log: call.log)
+        return 0
     }
 
-    /// `srun run`: as create, then start.
+    /// `srun run`: create and start; in the foreground, the container's exit status.
     static func run(_ call: Invocation) throws -> Int32 {
-        try checkCreateOptions(call)
-        let bundle = try Bundle.load(call.flags.string("bundle") ?? "")
-        call.log.debug("run \(call.containerID): config of \(bundle.path) is valid")
-        throw NotImplemented(command: "run")
+        try Lifecycle.run(createRequest(call), detach: call.flags.bool("detach"), keep: call.flags.bool("keep"),
+                          store: call.store, log: call.log)
     }
 
-    private static func checkCreateOptions(_ call: Invocation) throws(UsageError) {
-        _ = try call.flags.nonNegativeInt("preserve-fds")
+    private static func createRequest(_ call: Invocation) throws -> CreateRequest {
+        var request = CreateRequest(id: call.containerID, bundle: call.flags.string("bundle") ?? "")
+        request.pidFile = call.flags.string("pid-file")
+        request.consoleSocket = call.flags.string("console-socket")
+        request.noPivot = call.flags.bool("no-pivot")
+        request.preserveFDs = Int32(try call.flags.nonNegativeInt("preserve-fds") ?? 0)
+        request.systemdCgroup = call.global.systemdCgroup
+        return request
     }
 }
