@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import Linux
+@testable import OCI
+@testable import Runtime
+
+@Suite struct MountOptionsTests {
+    @Test func sortsOptionsIntoFlagsPropagationAndData() {
+        let options = MountOptions(["nosuid", "noexec", "ro", "rbind", "rslave", "mode=755", "size=64k"])
+        #expect(options.flags == MountFlag.noSuid | MountFlag.noExec | MountFlag.readOnly | MountFlag.bind | MountFlag.recursive)
+        #expect(options.isBind)
+        #expect(options.propagation == [MountFlag.slave | MountFlag.recursive])
+        #expect(options.dataString == "mode=755,size=64k")
+        #expect(options.remountFlags == MountFlag.noSuid | MountFlag.noExec | MountFlag.readOnly)
+    }
+
+    @Test func laterOptionsWin() {
+        let options = MountOptions(["ro", "rw", "nodev", "dev", "noatime"])
+        #expect(options.flags == MountFlag.noAtime)
+        #expect(options.cleared & MountFlag.readOnly != 0)
+        #expect(!options.isBind && options.dataString == nil)
+    }
+}
+
+@Suite struct SignalTests {
+    @Test(arguments: [("TERM", 15), ("SIGTERM", 15), ("sigkill", 9), ("9", 9), ("USR1", 10), ("RTMIN", 34), ("RTMIN+2", 36), ("RTMAX", 64), ("RTMAX-1", 63)])
+    func parsesNamesAndNumbers(_ name: String, _ number: Int32) {
+        #expect(Signals.parse(name) == number)
+    }
+
+    @Test(arguments: ["", "0", "65", "FOO", "SIG", "-1", "RTMIN+40"])
+    func rejectsUnknownSignals(_ name: String) {
+        #expect(Signals.parse(name) == nil)
+    }
+}
+
+@Suite struct CgroupPathTests {
+    let id = try! ContainerID("web")
+
+    @Test func defaultsToTheIdAtTheRoot() throws {
+        #expect(try CgroupPath.resolve(nil, id: id, systemd: false) == "/web")
+        #expect(try CgroupPath.resolve("", id: id, systemd: false) == "/web")
+    }
+
+    @Test func cleansConfiguredPaths() throws {
+        #expect(try CgroupPath.resolve("/default/web", id: id, systemd: false) == "/default/web")
+        #expect(try CgroupPath.resolve("relative/x", id: id, systemd: false) == "/relative/x")
+        #expect(try CgroupPath.resolve("/a/../../b", id: id, systemd: false) == "/b")
+    }
+
+    @Test func refusesWhatItCannotManage() {
+        #expect(throws: CgroupPathError.self) { try CgroupPath.resolve("/", id: id, systemd: false) }
+        #expect(throws: CgroupPathError.self) { try CgroupPath.resolve("/..", id: id, systemd: false) }
+        #expect(throws: CgroupPathError.self) { try CgroupPath.resolve("machine.slice:libpod:abc", id: id, systemd: false) }
+        #expect(throws: CgroupPathError.self) { try CgroupPath.resolve(nil, id: id, systemd: true) }
+    }
+}
+
+@Suite struct ContainerRecordTests {
+    func record() -> ContainerRecord {
+        var record = ContainerRecord(id: "web", bundle: "/b", rootfs: "/b/rootfs", created: "2026-01-01T00:00:00Z")
+        record.pid = 42
+        record.pidStartTime = 123_456
+        record.annotations = ["k": "v"]
+        record.cgroupPath = "/web"
+        record.cgroupDirectories = ["/sys/fs/cgroup/memory/web"]
+        record.owner = "root"
+        return record
+    }
+
+    @Test func roundTripsThroughStateJSON() throws {
+        #expect(try ContainerRecord.decode(record().compactJSON) == record())
+    }
+
+    @Test func showsTheSpecStateToHooks() {
+        let json = JSONWriter.compact(record().stateJSON(.created, forHooks: true))
+        #expect(json == #"{"ociVersion":"1.2.0","id":"web","status":"created","pid":42,"bundle":"/b","annotations":{"k":"v"}}"#)
+    }
+
+    @Test func aDeadOrRecycledPidIsStopped() {
+        var record = record()
+        let store = StateStore(root: "/nonexistent")
+        record.pid = getpid()
+        record.pidStartTime = 1 // not this process's start time: a recycled pid
+        #expect(Lifecycle.status(of: record, store: store) == .stopped)
+        record.pidStartTime = ProcessStat.read(getpid())!.startTime
+        #expect(Lifecycle.status(of: record, store: store) == .running)
+        record.pid = 0
+        #expect(Lifecycle.status(of: record, store: store) == .creating)
+    }
+
+    @Test func namesUsersFromAPasswdFile() throws {
+        let path = "/tmp/srun-passwd-\(getpid())"
+        defer { unlink(path) }
+        try Files.create(path, "root:x:0:0::/root:/bin/sh\nweb:x:1000:1000::/home/web:/bin/sh\n")
+        #expect(Users.name(of: 1000, passwd: path) == "web")
+        #expect(Users.name(of: 7, passwd: path) == "7")
+    }
+}
