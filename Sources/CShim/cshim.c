@@ -40,6 +40,10 @@ int srun_unshare(int flags) { return unshare(flags); }
 int srun_setresuid(uid_t uid) { return setresuid(uid, uid, uid); }
 int srun_setresgid(gid_t gid) { return setresgid(gid, gid, gid); }
 
+int srun_join_session_keyring(const char *name) {
+    return (int)syscall(SYS_keyctl, 1 /* KEYCTL_JOIN_SESSION_KEYRING */, name);
+}
+
 int srun_pivot_root(const char *new_root, const char *put_old) {
     return (int)syscall(SYS_pivot_root, new_root, put_old);
 }

@@ -16,7 +16,10 @@ struct InitContext {
     let cgroup: ContainerCgroup
     /// Namespaces joined by path in the init (the pid namespace is joined by the parent).
     let joins: [Namespace]
+    let containerID: String
     let noPivot: Bool
+    /// runc's --no-new-keyring: keep the caller's session keyring instead of a new one.
+    let noNewKeyring: Bool
     /// fds 3..<3+preservedFDs pass to the container process.
     let preservedFDs: Int32
     /// LISTEN_FDS/LISTEN_PID when socket activation passes fds through srun.

@@ -25,6 +25,12 @@ enum InitProcess {
         try c.cgroup.joinSelf()
         if c.linux.creates(.cgroup) { try Namespaces.unshare(Namespaces.cgroup) }
         _ = setsid()
+        if !c.noNewKeyring {
+            // Kernels or seccomp profiles without keyctl: go on with the inherited keyring, as runc does.
+            if srun_join_session_keyring(c.containerID) < 0, errno != ENOSYS, errno != EPERM {
+                throw SystemError.last("keyctl(KEYCTL_JOIN_SESSION_KEYRING)")
+            }
+        }
 
         let rootfs = RootfsSetup(c)
         try rootfs.prepare()

@@ -13,6 +13,7 @@ public struct CreateRequest: Sendable {
     public var pidFile: String?
     public var consoleSocket: String?
     public var noPivot = false
+    public var noNewKeyring = false
     public var preserveFDs: Int32 = 0
     public var systemdCgroup = false
 
@@ -79,7 +80,8 @@ extension Lifecycle {
                 spec: spec, process: process, linux: linux, rootfs: rootfs, channel: childEnd,
                 stateDirectory: stateDirectory, cgroup: cgroup,
                 joins: linux.namespaces.filter { $0.path != nil && $0.type != .pid },
-                noPivot: request.noPivot, preservedFDs: request.preserveFDs,
+                containerID: request.id.description, noPivot: request.noPivot, noNewKeyring: request.noNewKeyring,
+                preservedFDs: request.preserveFDs,
                 extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user))
             let pid = try cloneInit(context, linux: linux)
             childEnd.close()

@@ -18,6 +18,7 @@ extension Commands {
         request.pidFile = call.flags.string("pid-file")
         request.consoleSocket = call.flags.string("console-socket")
         request.noPivot = call.flags.bool("no-pivot")
+        request.noNewKeyring = call.flags.bool("no-new-keyring")
         request.preserveFDs = Int32(try call.flags.nonNegativeInt("preserve-fds") ?? 0)
         request.systemdCgroup = call.global.systemdCgroup
         return request
