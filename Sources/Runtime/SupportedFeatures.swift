@@ -7,8 +7,7 @@ public enum SupportedFeatures {
         var features = Features(ociVersionMin: "1.0.0", ociVersionMax: ociSpecVersion)
         features.hooks = Hooks.kinds.map(\.name)
         features.mountOptions = (Array(MountOptions.table.keys) + Array(MountOptions.propagationTable.keys)).sorted()
-        // Time namespaces wait for timeOffsets support; every other kind is created or joined.
-        features.linux.namespaces = NamespaceType.allCases.filter { $0 != .time }
+        features.linux.namespaces = NamespaceType.allCases
         features.annotations = [
             // The library srun links, for tools that ask which seccomp features exist.
             "io.github.seccomp.libseccomp.version": Version.libseccomp,

@@ -47,7 +47,7 @@ import Testing
         #expect(features.hooks == ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"])
         #expect(features.mountOptions.contains("rbind") && features.mountOptions.contains("rslave"))
         #expect(!features.mountOptions.contains("idmap") && !features.mountOptions.contains("tmpcopyup"))
-        #expect(features.linux.namespaces.count == 7 && !features.linux.namespaces.contains(.time))
+        #expect(features.linux.namespaces == NamespaceType.allCases)
         // Capabilities, seccomp, cgroup resources and LSMs are later work.
         #expect(features.linux.capabilities.isEmpty)
         #expect(!features.linux.seccomp.enabled && !features.linux.cgroup.v1 && !features.linux.cgroup.v2)

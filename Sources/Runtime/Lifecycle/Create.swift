@@ -124,9 +124,6 @@ extension Lifecycle {
             }
             throw Unsupported(description: "process.terminal: terminals are not implemented yet")
         }
-        if spec.linux?.has(.time) == true {
-            throw Unsupported(description: "linux.namespaces: time namespaces are not implemented yet")
-        }
     }
 
     /// Preserved fds must really be open, or srun's own fds could take their numbers and
@@ -143,7 +140,8 @@ extension Lifecycle {
 
     private static func cloneInit(_ context: InitContext, linux: Linux) throws -> Int32 {
         var flags: Int32 = 0
-        for namespace in linux.namespaces where namespace.path == nil && namespace.type != .cgroup {
+        // cgroup: unshared by the init once it is in its cgroup. time: prepared below.
+        for namespace in linux.namespaces where namespace.path == nil && namespace.type != .cgroup && namespace.type != .time {
             flags |= NamespaceFlags.flag(namespace.type)
         }
         // A pid namespace joined by path applies to children only: join it for the clone, then return.
@@ -152,13 +150,29 @@ extension Lifecycle {
             restorePid = try FileDescriptor(open: "/proc/self/ns/pid", O_RDONLY)
             try Namespaces.join(pidPath, Namespaces.pid)
         }
+        // A new time namespace takes its offsets before any process is in it: srun unshares it
+        // for its children, writes the offsets, clones the init into it, then returns.
+        var restoreTime: FileDescriptor?
+        if linux.creates(.time) {
+            restoreTime = try FileDescriptor(open: "/proc/self/ns/time", O_RDONLY)
+            try Namespaces.unshare(Namespaces.time)
+            try writeExisting("/proc/self/timens_offsets", timeOffsets(linux))
+        }
         fflush(nil)
         let pid = srun_clone3(UInt64(UInt32(bitPattern: flags)), -1, nil)
         if pid == 0 { InitProcess.main(context) }
         let cloneErrno = errno
         if let restore = restorePid { _ = srun_setns(restore.raw, Namespaces.pid) }
+        if let restore = restoreTime { _ = srun_setns(restore.raw, Namespaces.time) }
         guard pid > 0 else { throw SystemError("clone3", errno: cloneErrno) }
         return pid
+    }
+
+    /// timens_offsets lines: "monotonic SECS NANOSECS".
+    private static func timeOffsets(_ linux: Linux) -> String {
+        linux.timeOffsets.sorted { $0.key < $1.key }.map { clock, offset in
+            "\(clock) \(offset.secs ?? 0) \(offset.nanosecs ?? 0)\n"
+        }.joined()
     }
 
     private static func writeIDMaps(pid: Int32, linux: Linux) throws {
