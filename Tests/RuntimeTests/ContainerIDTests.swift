@@ -1,5 +1,6 @@
 import Testing
 @testable import Runtime
+import OCI
 
 @Suite struct ContainerIDTests {
     @Test(arguments: ["a", "A_b+c-d.e", "0", "-x", "+", "_", "abc..def", String(repeating: "x", count: 1024)])
