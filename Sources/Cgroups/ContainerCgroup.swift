@@ -56,6 +56,13 @@ public struct ContainerCgroup: Equatable, Sendable {
         }
     }
 
+    /// Moves another process in, for an init that cannot do it itself (user namespace).
+    public func join(_ pid: Int32) throws(SystemError) {
+        for directory in directories {
+            try writeExisting(directory + "/cgroup.procs", String(pid))
+        }
+    }
+
     /// Pids in the cgroup (read from the first hierarchy that answers).
     public func processes() -> [Int32] {
         for directory in directories {

@@ -11,7 +11,12 @@ enum InitProcess {
         do {
             try run(c)
         } catch {
-            try? c.channel.send(InitProtocol.errorPrefix + String(describing: error))
+            // During setup create hears of it; afterwards only the container's stderr is left.
+            do {
+                try c.channel.send(InitProtocol.errorPrefix + String(describing: error))
+            } catch _ {
+                Output.stderr("srun init: \(error)\n")
+            }
         }
         Processes.exitChild(1)
     }
@@ -22,7 +27,8 @@ enum InitProcess {
         closeInheritedDescriptors(c)
         let state = try awaitGo(c)
         try joinNamespaces(c)
-        try c.cgroup.joinSelf()
+        // In a new user namespace the init no longer has the rights to move itself: the parent did it.
+        if !c.createsUserNamespace { try c.cgroup.joinSelf() }
         if c.linux.creates(.cgroup) { try Namespaces.unshare(Namespaces.cgroup) }
         _ = setsid()
         if !c.noNewKeyring {
@@ -39,6 +45,8 @@ enum InitProcess {
         try HookRunner.run(c.spec.hooks?.createContainer ?? [], kind: "createContainer", state: state)
         try rootfs.enter()
         try rootfs.finish()
+        // Made after pivot_root, so that a symlink in the rootfs cannot point it at the host.
+        try makeDirectories(c.process.cwd)
 
         let setup = ProcessSetup(c)
         try setup.configureKernel()

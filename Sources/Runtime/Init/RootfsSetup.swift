@@ -31,7 +31,6 @@ struct RootfsSetup {
             try mountEntry(mount)
         }
         try DeviceSetup(c, rootfs: rootfs).populate()
-        try makeDirectories(target(c.process.cwd))
     }
 
     private func mountEntry(_ mount: Mount) throws {

@@ -60,7 +60,9 @@ extension Lifecycle {
             record.annotations = spec.annotations
             record.owner = Users.name(of: geteuid())
             try writeAtomically(store.configPath(request.id), spec.compactJSON)
+            // Writable by the container's user, whoever that is on the host; mkfifo obeys the umask, chmod does not.
             try check("mkfifo", path: store.fifoPath(request.id)) { mkfifo(store.fifoPath(request.id), 0o622) }
+            try check("chmod", path: store.fifoPath(request.id)) { chmod(store.fifoPath(request.id), 0o622) }
 
             let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies)
             try cgroup.create()
@@ -91,7 +93,10 @@ extension Lifecycle {
                 waitpid(pid, &status, 0)
             }
 
-            if linux.creates(.user) { try writeIDMaps(pid: pid, linux: linux) }
+            if linux.creates(.user) {
+                try writeIDMaps(pid: pid, linux: linux)
+                try cgroup.join(pid)
+            }
             record.pid = pid
             record.pidStartTime = ProcessStat.read(pid)?.startTime ?? 0
             let state = JSONWriter.compact(record.stateJSON(.creating, forHooks: true))
