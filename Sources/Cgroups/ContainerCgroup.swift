@@ -20,8 +20,10 @@ public struct ContainerCgroup: Equatable, Sendable {
         self.directories = directories
     }
 
-    /// Creates the directories; on failure removes what it made.
-    public func create() throws(SystemError) {
+    /// Creates the directories; on failure removes what it made. Returns what it made,
+    /// parents included, outermost first.
+    @discardableResult
+    public func create() throws(SystemError) -> [String] {
         var made: [String] = []
         for directory in directories {
             do {
@@ -33,6 +35,7 @@ public struct ContainerCgroup: Equatable, Sendable {
                 throw error
             }
         }
+        return made
     }
 
     /// A new v1 cpuset cgroup starts with no CPUs and no memory nodes, and refuses

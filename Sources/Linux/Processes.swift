@@ -4,14 +4,6 @@ import Glibc
 import CShim
 
 public enum Processes {
-    public static func pidfd(_ pid: Int32) throws(SystemError) -> Int32 {
-        try check("pidfd_open", path: "pid \(pid)") { srun_pidfd_open(pid, 0) }
-    }
-
-    public static func signal(pidfd: Int32, _ signal: Int32) throws(SystemError) {
-        try check("pidfd_send_signal") { srun_pidfd_send_signal(pidfd, signal, 0) }
-    }
-
     /// Waits for a child of this process.
     public static func wait(_ pid: Int32) throws(SystemError) -> ExitStatus {
         var status: Int32 = 0

@@ -37,10 +37,9 @@ public enum HookRunner {
         try? ours.send(state)
         shutdown(ours.fd, Int32(SHUT_WR))
 
-        let pidfd = try Processes.pidfd(pid)
-        defer { close(pidfd) }
+        let process = try ProcessHandle(pid: pid)
         let timeout = hook.timeout.map { Int32(clamping: $0 * 1000) } ?? -1
-        if try Processes.poll([pidfd], timeoutMilliseconds: timeout).isEmpty {
+        if try !process.waitForEnd(timeoutMilliseconds: timeout) {
             kill(pid, SIGKILL)
             _ = try? Processes.wait(pid)
             throw failure("timed out after \(hook.timeout ?? 0)s, killed")

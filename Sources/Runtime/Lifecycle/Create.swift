@@ -65,8 +65,15 @@ extension Lifecycle {
             try check("chmod", path: store.fifoPath(request.id)) { chmod(store.fifoPath(request.id), 0o622) }
 
             let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies)
-            try cgroup.create()
-            undo.add { try? cgroup.destroy() }
+            let made = try cgroup.create()
+            undo.add {
+                cgroup.signalAll(SIGKILL)
+                try? cgroup.destroy()
+                for directory in made.reversed() { rmdir(directory) }
+            }
+            guard cgroup.processes().isEmpty else {
+                throw CgroupPathError(description: "linux.cgroupsPath: cgroup \(cgroupPath) already has processes; is another container using it?")
+            }
             record.cgroupPath = cgroupPath
             record.cgroupDirectories = cgroup.directories
             try store.save(record)

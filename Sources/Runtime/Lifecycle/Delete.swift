@@ -30,6 +30,11 @@ extension Lifecycle {
             try killEverything(record, cgroup: cgroup)
         }
         let config = try? store.loadConfig(id)
+        // A stopped init can leave processes behind (no pid namespace): they go with it.
+        for _ in 0..<200 where !cgroup.processes().isEmpty {
+            cgroup.signalAll(SIGKILL)
+            usleep(5_000)
+        }
         try cgroup.destroy()
         store.remove(id)
         _ = consume lock
@@ -44,16 +49,11 @@ extension Lifecycle {
     /// SIGKILL to the init and everything in its cgroup, then wait for the init to be gone.
     private static func killEverything(_ record: ContainerRecord, cgroup: ContainerCgroup) throws {
         cgroup.signalAll(SIGKILL)
-        guard let pidfd = try initPidfd(record) else { return }
-        defer { close(pidfd) }
-        try? Processes.signal(pidfd: pidfd, SIGKILL)
-        _ = try Processes.poll([pidfd], timeoutMilliseconds: 10_000)
+        guard let process = try initProcess(record) else { return }
+        try? process.signal(SIGKILL)
+        _ = try process.waitForEnd(timeoutMilliseconds: 10_000)
         // Our own child (run) must be reaped, or it stays a zombie in the cgroup.
         var status: Int32 = 0
         waitpid(record.pid, &status, WNOHANG)
-        for _ in 0..<200 where !cgroup.processes().isEmpty {
-            cgroup.signalAll(SIGKILL)
-            usleep(5_000)
-        }
     }
 }

@@ -15,13 +15,12 @@ extension Lifecycle {
         if all {
             ContainerCgroup(path: record.cgroupPath, directories: record.cgroupDirectories).signalAll(signal)
         }
-        guard let pidfd = try initPidfd(record) else {
+        guard let process = try initProcess(record) else {
             if all { return }
             throw WrongStatus("cannot kill container \"\(id)\": it is stopped")
         }
-        defer { close(pidfd) }
         do {
-            try Processes.signal(pidfd: pidfd, signal)
+            try process.signal(signal)
         } catch {
             // With --all the init may already be gone from the signal above.
             if !(all && error.errno == ESRCH) { throw error }

@@ -40,21 +40,20 @@ extension Lifecycle {
         return set
     }
 
+    /// The init is srun's child here: its end arrives as SIGCHLD, like every other signal.
     private static func waitForwardingSignals(pid: Int32, signals: inout sigset_t) throws -> ExitStatus {
         let signalFD = try check("signalfd") { srun_signalfd(&signals) }
         defer { close(signalFD) }
-        let pidfd = try Processes.pidfd(pid)
-        defer { close(pidfd) }
+        let process = try ProcessHandle(pid: pid)
         while true {
-            let ready = try Processes.poll([signalFD, pidfd], timeoutMilliseconds: -1)
-            if ready.contains(signalFD) {
-                let signal = srun_read_signal(signalFD)
-                if signal > 0, signal != SIGCHLD {
-                    try? Processes.signal(pidfd: pidfd, signal)
-                }
-            }
-            if ready.contains(pidfd) {
-                return try Processes.wait(pid)
+            var status: Int32 = 0
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { return ExitStatus(waitStatus: status) }
+            if reaped < 0, errno != EINTR { throw SystemError.last("waitpid", path: "pid \(pid)") }
+            _ = try Processes.poll([signalFD], timeoutMilliseconds: -1)
+            let signal = srun_read_signal(signalFD)
+            if signal > 0, signal != SIGCHLD {
+                try? process.signal(signal)
             }
         }
     }

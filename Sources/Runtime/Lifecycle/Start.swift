@@ -15,11 +15,10 @@ extension Lifecycle {
             throw WrongStatus("cannot start container \"\(id)\": it is \(current.rawValue), not created")
         }
         let config = try store.loadConfig(id)
-        guard let pidfd = try initPidfd(record) else {
+        guard let process = try initProcess(record) else {
             throw WrongStatus("cannot start container \"\(id)\": its init has exited")
         }
-        defer { close(pidfd) }
-        let report = try releaseInit(fifo: store.fifoPath(id), pidfd: pidfd)
+        let report = try releaseInit(fifo: store.fifoPath(id), process: process)
         unlink(store.fifoPath(id))
         guard report.hasPrefix("0"), report.count == 1 else {
             let reason = report.isEmpty ? "the container's init exited before it could start" : String(report.drop { $0 == "0" })
@@ -36,12 +35,15 @@ extension Lifecycle {
 
     /// Opens the fifo for reading and collects what the init writes until it closes its
     /// end (by exec or by exiting); gives up as soon as the init is gone.
-    private static func releaseInit(fifo path: String, pidfd: Int32) throws -> String {
+    private static func releaseInit(fifo path: String, process: ProcessHandle) throws -> String {
         let fifo = try FileDescriptor(open: path, O_RDONLY | O_NONBLOCK)
         var report: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
+        // Without a pidfd to poll, look at the init every 10 ms.
+        let watched = [fifo.raw] + (process.descriptor.map { [$0] } ?? [])
+        let timeout: Int32 = process.descriptor == nil ? 10 : -1
         while true {
-            let ready = try Processes.poll([fifo.raw, pidfd], timeoutMilliseconds: -1)
+            let ready = try Processes.poll(watched, timeoutMilliseconds: timeout)
             let n = buffer.withUnsafeMutableBytes { read(fifo.raw, $0.baseAddress, $0.count) }
             if n > 0 {
                 report += buffer[0..<n]
@@ -49,7 +51,7 @@ extension Lifecycle {
             }
             if n == 0, ready.contains(fifo.raw) { break }
             if n < 0, errno != EAGAIN, errno != EINTR { throw SystemError.last("read", path: path) }
-            if ready.contains(pidfd) && !ready.contains(fifo.raw) { break }
+            if !ready.contains(fifo.raw), process.hasEnded { break }
         }
         return String(decoding: report, as: UTF8.self)
     }

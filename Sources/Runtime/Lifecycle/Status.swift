@@ -19,15 +19,11 @@ extension Lifecycle {
         return stat.startTime == record.pidStartTime && !stat.isGone
     }
 
-    /// A pidfd for the init, opened only while the pid still names it.
-    static func initPidfd(_ record: ContainerRecord) throws -> Int32? {
+    /// The init, opened only while the pid still names it.
+    static func initProcess(_ record: ContainerRecord) throws -> ProcessHandle? {
         guard isAlive(record) else { return nil }
-        let fd = try Processes.pidfd(record.pid)
-        // The pidfd pins the process; re-check that it is still the one recorded.
-        guard isAlive(record) else {
-            Glibc.close(fd)
-            return nil
-        }
-        return fd
+        let process = try ProcessHandle(pid: record.pid)
+        // A pidfd pins the process: check again that it is the one recorded.
+        return isAlive(record) ? process : nil
     }
 }
