@@ -66,13 +66,14 @@ extension Lifecycle {
 
             let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies)
             let made = try cgroup.create()
+            // Someone else's processes: fail without touching them or their cgroup.
+            guard cgroup.processes().isEmpty else {
+                throw CgroupPathError(description: "linux.cgroupsPath: cgroup \(cgroupPath) already has processes; is another container using it?")
+            }
             undo.add {
                 cgroup.signalAll(SIGKILL)
                 try? cgroup.destroy()
                 for directory in made.reversed() { rmdir(directory) }
-            }
-            guard cgroup.processes().isEmpty else {
-                throw CgroupPathError(description: "linux.cgroupsPath: cgroup \(cgroupPath) already has processes; is another container using it?")
             }
             record.cgroupPath = cgroupPath
             record.cgroupDirectories = cgroup.directories
