@@ -23,6 +23,16 @@ make_bundle() {
   SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$BUNDLE" true
 }
 
+# srun "$@" with its stdio in files, setting $status, $output and $stderr as bats' run
+# does: a created container's process keeps the stdio it was given (pass-through, as with
+# runc), so a pipe from bats' run would see no end of file until the container is deleted.
+srun_detached() {
+  status=0
+  srun "$@" </dev/null >"$SANDBOX/stdout" 2>"$SANDBOX/stderr" || status=$?
+  output=$(cat "$SANDBOX/stdout")
+  stderr=$(cat "$SANDBOX/stderr")
+}
+
 # The message (without `srun: `) of a create or run whose config validated, when the
 # rootfs $1 is not there.
 rootfs_missing() {
@@ -117,7 +127,7 @@ expect_config_error() {
 
 @test "create with the config from srun spec validates it and creates the container" {
   make_bundle
-  run --separate-stderr srun create --bundle "$BUNDLE" "$ID"
+  srun_detached create --bundle "$BUNDLE" "$ID"
   [ "$status" -eq 0 ] || { echo "exit $status: $stderr"; return 1; }
   [ -z "$output" ]
   [ -z "$stderr" ]
@@ -296,7 +306,7 @@ expect_config_error() {
   local form
   for form in "--bundle bundle" "--bundle=bundle" "-b bundle" "-b=bundle" "-b ./bundle/" "--bundle ../$(basename "$SANDBOX")/bundle" "-bundle bundle"; do
     # shellcheck disable=SC2086
-    run --separate-stderr srun create $form "$ID"
+    srun_detached create $form "$ID"
     [ "$status" -eq 0 ] || { echo "$form: exit $status: $stderr"; return 1; }
     [ -z "$output$stderr" ] || { echo "$form: $output$stderr"; return 1; }
     run --separate-stderr srun state "$ID"
@@ -317,7 +327,7 @@ expect_config_error() {
 @test "the default bundle is the current directory" {
   make_bundle
   cd "$BUNDLE"
-  run --separate-stderr srun create "$ID"
+  srun_detached create "$ID"
   [ "$status" -eq 0 ] || { echo "exit $status: $stderr"; return 1; }
   [ -z "$stderr" ]
   run --separate-stderr srun state "$ID"
@@ -380,7 +390,7 @@ expect_config_error() {
 
 @test "create and run accept runc's other flags before the config is read" {
   make_bundle
-  run --separate-stderr srun create --bundle "$BUNDLE" \
+  srun_detached create --bundle "$BUNDLE" \
     --pid-file "$SANDBOX/pid" --no-pivot --no-new-keyring "$ID"
   [ "$status" -eq 0 ] || { echo "create: exit $status: $stderr"; return 1; }
   [ -z "$output$stderr" ]
@@ -391,7 +401,7 @@ expect_config_error() {
   [ "$status" -eq 0 ]
   assert_nothing_left
 
-  run --separate-stderr srun run --bundle "$BUNDLE" -d --keep --pid-file "$SANDBOX/pid2" \
+  srun_detached run --bundle "$BUNDLE" -d --keep --pid-file "$SANDBOX/pid2" \
     --no-subreaper --no-pivot --no-new-keyring "$ID"
   [ "$status" -eq 0 ] || { echo "run: exit $status: $stderr"; return 1; }
   [ -z "$output$stderr" ]

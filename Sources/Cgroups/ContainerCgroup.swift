@@ -9,15 +9,20 @@ public struct ContainerCgroup: Equatable, Sendable {
     public let path: String
     /// The container's directory in every hierarchy.
     public let directories: [String]
+    /// Those in a v1 cpuset hierarchy, which need CPUs and memory nodes before a process.
+    let cpusetDirectories: Set<String>
 
     public init(path: String, hierarchies: [Hierarchy]) {
         self.path = path
         self.directories = hierarchies.map { $0.mountPoint + path }
+        self.cpusetDirectories = Set(hierarchies.filter { $0.controllers.contains("cpuset") }.map { $0.mountPoint + path })
     }
 
+    /// A cgroup read back from state: no directory will be created again.
     public init(path: String, directories: [String]) {
         self.path = path
         self.directories = directories
+        self.cpusetDirectories = []
     }
 
     /// Creates the directories; on failure removes what it made. Returns what it made,
@@ -29,7 +34,7 @@ public struct ContainerCgroup: Equatable, Sendable {
             do {
                 let created = try makeDirectories(directory)
                 made += created
-                try inheritCpuset(created)
+                if cpusetDirectories.contains(directory) { try inheritCpuset(created) }
             } catch {
                 for dir in made.reversed() { rmdir(dir) }
                 throw error

@@ -28,19 +28,23 @@ public func makeDirectory(_ path: String, mode: mode_t = 0o755) throws(SystemErr
 }
 
 /// mkdir -p; returns the directories it created, outermost first, so a failure can undo them.
+/// The leaf is tried first: in the common case it is one system call, not one per component.
 @discardableResult
 public func makeDirectories(_ path: String, mode: mode_t = 0o755) throws(SystemError) -> [String] {
-    var created: [String] = []
-    var current = ""
-    for component in path.split(separator: "/") {
-        current += "/" + component
-        if mkdir(current, mode) == 0 {
-            created.append(current)
-        } else if errno != EEXIST {
-            throw SystemError.last("mkdir", path: current)
+    if mkdir(path, mode) == 0 { return [path] }
+    switch errno {
+    case EEXIST:
+        return []
+    case ENOENT:
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
+            throw SystemError.last("mkdir", path: path)
         }
+        let created = try makeDirectories(String(path[..<slash]), mode: mode)
+        guard mkdir(path, mode) == 0 || errno == EEXIST else { throw SystemError.last("mkdir", path: path) }
+        return created + [path]
+    default:
+        throw SystemError.last("mkdir", path: path)
     }
-    return created
 }
 
 public func removeDirectory(_ path: String) throws(SystemError) {

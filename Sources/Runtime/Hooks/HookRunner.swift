@@ -21,6 +21,17 @@ public enum HookRunner {
         }
     }
 
+    /// For poststart and poststop: a failure is a warning and the remaining hooks still run.
+    public static func runReportingFailures(_ hooks: [Hook], kind: String, state: String, log: Logger) {
+        for hook in hooks {
+            do {
+                try run(hook, kind: kind, state: state)
+            } catch {
+                log.warning(String(describing: error))
+            }
+        }
+    }
+
     static func run(_ hook: Hook, kind: String, state: String) throws {
         func failure(_ reason: String) -> HookError { HookError(kind: kind, path: hook.path, reason: reason) }
         // A socket rather than a pipe: a hook that exits without reading must not SIGPIPE srun.

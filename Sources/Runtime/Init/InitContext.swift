@@ -33,7 +33,8 @@ struct InitContext {
 ///
 /// | step | parent -> init              | init -> parent | between                                   |
 /// |------|-----------------------------|----------------|-------------------------------------------|
-/// | 1    | `go\nSTATE` after id maps   |                | init joins namespaces, cgroup, mounts     |
+/// | 1    | `go\nSTATE\nSTATE` after   |                | init joins namespaces, cgroup, mounts     |
+/// |      | id maps (creating, created) |                |                                           |
 /// | 2    |                             | `hooks`        | parent runs prestart, createRuntime hooks |
 /// | 3    | `continue`                  |                | init: createContainer hooks, pivot_root,  |
 /// |      |                             |                | process setup                             |

@@ -25,7 +25,7 @@ enum InitProcess {
         // Until exec, this process is srun: keep other processes from opening /proc/PID/exe.
         _ = srun_prctl(SRUN_PR_SET_DUMPABLE, 0, 0, 0, 0)
         closeInheritedDescriptors(c)
-        let state = try awaitGo(c)
+        let (state, createdState) = try awaitGo(c)
         try joinNamespaces(c)
         // In a new user namespace the init no longer has the rights to move itself: the parent did it.
         if !c.createsUserNamespace { try c.cgroup.joinSelf() }
@@ -44,12 +44,13 @@ enum InitProcess {
         try expect(InitProtocol.proceed, from: c)
         try HookRunner.run(c.spec.hooks?.createContainer ?? [], kind: "createContainer", state: state)
         try rootfs.enter()
-        try rootfs.finish()
-        // Made after pivot_root, so that a symlink in the rootfs cannot point it at the host.
-        try makeDirectories(c.process.cwd)
-
+        // Before the read-only remounts of finish(): /proc/sys is one of them by default.
         let setup = ProcessSetup(c)
         try setup.configureKernel()
+        // Made after pivot_root, so that a symlink in the rootfs cannot point it at the host.
+        try makeDirectories(c.process.cwd)
+        try rootfs.finish()
+
         try setup.switchUser()
         let environment = setup.environment()
         try setup.enterWorkingDirectory()
@@ -57,7 +58,7 @@ enum InitProcess {
 
         try c.channel.send(InitProtocol.ready)
         c.channel.close()
-        try waitForStartAndExec(c, state: state, environment: environment)
+        try waitForStartAndExec(c, state: createdState, environment: environment)
     }
 
     /// Every fd the init inherited from srun is closed but the ones it needs.
@@ -71,10 +72,12 @@ enum InitProcess {
         _ = srun_close_range(next, UInt32.max, 0)
     }
 
-    private static func awaitGo(_ c: InitContext) throws -> String {
+    /// The state for hooks while creating, and once created (for startContainer).
+    private static func awaitGo(_ c: InitContext) throws -> (creating: String, created: String) {
         let message = try c.channel.receive()
-        guard message.hasPrefix(InitProtocol.go) else { throw InitError(description: "setup aborted by srun") }
-        return String(message.dropFirst(InitProtocol.go.count))
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        guard message.hasPrefix(InitProtocol.go), lines.count == 3 else { throw InitError(description: "setup aborted by srun") }
+        return (String(lines[1]), String(lines[2]))
     }
 
     private static func expect(_ word: String, from c: InitContext) throws {

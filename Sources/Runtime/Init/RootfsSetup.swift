@@ -45,7 +45,7 @@ struct RootfsSetup {
             try makeDirectories(destination)
             try CgroupMount(c).mount(at: destination, options: options)
             return
-        case "sysfs" where !c.linux.creates(.network):
+        case "sysfs" where !c.linux.has(.network):
             // A sysfs of its own needs a network namespace of its own; otherwise bind the host's, as runc does.
             options.isBind = true
             options.flags |= MountFlag.bind | MountFlag.recursive

@@ -49,7 +49,8 @@ extension Lifecycle {
             throw ConfigError(JSONPath.root.key("root").key("path"), "\(rootfs) is not a directory")
         }
         let cgroupPath = try CgroupPath.resolve(linux.cgroupsPath, id: request.id, systemd: request.systemdCgroup)
-        let extraEnvironment = try checkInheritedDescriptors(request.preserveFDs)
+        let preservedFDs = request.preserveFDs + (listenFDs() ?? 0)
+        let extraEnvironment = try checkInheritedDescriptors(preservedFDs)
         let hierarchies = try Hierarchy.mounted()
 
         let undo = Undo()
@@ -59,7 +60,8 @@ extension Lifecycle {
             var record = ContainerRecord(id: request.id.description, bundle: bundle.path, rootfs: rootfs, created: Clock.rfc3339Now())
             record.annotations = spec.annotations
             record.owner = Users.name(of: geteuid())
-            try writeAtomically(store.configPath(request.id), spec.compactJSON)
+            // The directory is new and locked: no reader can see this file half written.
+            try Files.create(store.configPath(request.id), spec.compactJSON)
             // Writable by the container's user, whoever that is on the host; mkfifo obeys the umask, chmod does not.
             try check("mkfifo", path: store.fifoPath(request.id)) { mkfifo(store.fifoPath(request.id), 0o622) }
             try check("chmod", path: store.fifoPath(request.id)) { chmod(store.fifoPath(request.id), 0o622) }
@@ -77,7 +79,6 @@ extension Lifecycle {
             }
             record.cgroupPath = cgroupPath
             record.cgroupDirectories = cgroup.directories
-            try store.save(record)
 
             let stateDirectory = try check("open", path: store.directory(request.id)) {
                 open(store.directory(request.id), SRUN_O_PATH | O_DIRECTORY | O_CLOEXEC)
@@ -91,7 +92,7 @@ extension Lifecycle {
                 stateDirectory: stateDirectory, cgroup: cgroup,
                 joins: linux.namespaces.filter { $0.path != nil && $0.type != .pid },
                 containerID: request.id.description, noPivot: request.noPivot, noNewKeyring: request.noNewKeyring,
-                preservedFDs: request.preserveFDs,
+                preservedFDs: preservedFDs,
                 extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user))
             let pid = try cloneInit(context, linux: linux)
             childEnd.close()
@@ -108,7 +109,13 @@ extension Lifecycle {
             record.pid = pid
             record.pidStartTime = ProcessStat.read(pid)?.startTime ?? 0
             let state = JSONWriter.compact(record.stateJSON(.creating, forHooks: true))
-            try parentEnd.send(InitProtocol.go + state)
+            let createdState = JSONWriter.compact(record.stateJSON(.created, forHooks: true))
+            try parentEnd.send(InitProtocol.go + state + "\n" + createdState)
+            // From here the container exists: a failure destroys it and runs poststop (runtime.md 12-13).
+            undo.add {
+                let stopped = JSONWriter.compact(record.stateJSON(.stopped, forHooks: true))
+                HookRunner.runReportingFailures(spec.hooks?.poststop ?? [], kind: "poststop", state: stopped, log: log)
+            }
 
             try expect(InitProtocol.hooks, from: parentEnd)
             try HookRunner.run(spec.hooks?.prestart ?? [], kind: "prestart", state: state)
@@ -131,6 +138,9 @@ extension Lifecycle {
     }
 
     private static func checkSupported(_ spec: Spec, _ request: CreateRequest) throws {
+        if spec.process?.terminal != true, request.consoleSocket != nil {
+            throw UsageError("--console-socket is only for a process with a terminal (process.terminal is not true)")
+        }
         if spec.process?.terminal == true {
             guard request.consoleSocket != nil else {
                 throw UsageError("process.terminal is true: --console-socket is required")
@@ -139,16 +149,23 @@ extension Lifecycle {
         }
     }
 
-    /// Preserved fds must really be open, or srun's own fds could take their numbers and
-    /// leak into the container. Socket activation (LISTEN_FDS) passes through as in runc.
+    /// Preserved fds (--preserve-fds and socket activation's) must really be open, or srun's
+    /// own fds could take their numbers and leak into the container.
     private static func checkInheritedDescriptors(_ preserve: Int32) throws -> [String] {
         for fd in 3..<(3 + preserve) where fcntl(fd, F_GETFD) < 0 {
             throw UsageError("--preserve-fds \(preserve): fd \(fd) is not open")
         }
-        guard let text = getenv("LISTEN_FDS").map({ String(cString: $0) }), let count = Int32(text), count > 0 else {
-            return []
-        }
+        guard let count = listenFDs() else { return [] }
         return ["LISTEN_FDS=\(count)", "LISTEN_PID=1"]
+    }
+
+    /// Sockets passed by systemd-style activation, for srun itself (LISTEN_PID is its pid).
+    static func listenFDs() -> Int32? {
+        guard let text = getenv("LISTEN_FDS").map({ String(cString: $0) }), let count = Int32(text), count > 0,
+              let pid = getenv("LISTEN_PID").map({ String(cString: $0) }), Int32(pid) == getpid() else {
+            return nil
+        }
+        return count
     }
 
     private static func cloneInit(_ context: InitContext, linux: Linux) throws -> Int32 {

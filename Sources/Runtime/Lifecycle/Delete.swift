@@ -31,19 +31,17 @@ extension Lifecycle {
         }
         let config = try? store.loadConfig(id)
         // A stopped init can leave processes behind (no pid namespace): they go with it.
-        for _ in 0..<200 where !cgroup.processes().isEmpty {
+        var attempts = 0
+        while attempts < 200, !cgroup.processes().isEmpty {
             cgroup.signalAll(SIGKILL)
             usleep(5_000)
+            attempts += 1
         }
         try cgroup.destroy()
         store.remove(id)
         _ = consume lock
         let state = JSONWriter.compact(record.stateJSON(.stopped, forHooks: true))
-        do {
-            try HookRunner.run(config?.hooks?.poststop ?? [], kind: "poststop", state: state)
-        } catch {
-            log.warning(String(describing: error))
-        }
+        HookRunner.runReportingFailures(config?.hooks?.poststop ?? [], kind: "poststop", state: state, log: log)
     }
 
     /// SIGKILL to the init and everything in its cgroup, then wait for the init to be gone.

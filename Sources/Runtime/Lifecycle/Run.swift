@@ -18,7 +18,7 @@ extension Lifecycle {
 
         let created = try create(request, store: store, log: log)
         do {
-            try start(request.id, store: store, log: log)
+            try release(created.record, config: created.config, store: store, log: log)
         } catch {
             try? delete(request.id, force: true, store: store, log: log)
             throw error

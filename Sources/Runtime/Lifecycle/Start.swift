@@ -15,6 +15,14 @@ extension Lifecycle {
             throw WrongStatus("cannot start container \"\(id)\": it is \(current.rawValue), not created")
         }
         let config = try store.loadConfig(id)
+        try release(record, config: config, store: store, log: log)
+        _ = consume lock
+    }
+
+    /// start for a container known to be created: `run` comes here straight from create,
+    /// with the record and config it already has.
+    static func release(_ record: ContainerRecord, config: Spec, store: StateStore, log: Logger) throws {
+        let id = try ContainerID(record.id)
         guard let process = try initProcess(record) else {
             throw WrongStatus("cannot start container \"\(id)\": its init has exited")
         }
@@ -24,13 +32,8 @@ extension Lifecycle {
             let reason = report.isEmpty ? "the container's init exited before it could start" : String(report.drop { $0 == "0" })
             throw InitError(description: reason)
         }
-        _ = consume lock
         let state = JSONWriter.compact(record.stateJSON(.running, forHooks: true))
-        do {
-            try HookRunner.run(config.hooks?.poststart ?? [], kind: "poststart", state: state)
-        } catch {
-            log.warning(String(describing: error))
-        }
+        HookRunner.runReportingFailures(config.hooks?.poststart ?? [], kind: "poststart", state: state, log: log)
     }
 
     /// Opens the fifo for reading and collects what the init writes until it closes its

@@ -72,7 +72,8 @@ extension ContainerRecord {
             o.set("status", status.rawValue)
             o.set("pid", pid)
         } else {
-            o.set("pid", pid)
+            // A stopped container has no process any more; runc shows pid 0 too.
+            o.set("pid", status == .stopped ? 0 : pid)
             o.set("status", status.rawValue)
         }
         o.set("bundle", bundle)
