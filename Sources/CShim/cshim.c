@@ -31,6 +31,10 @@ pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out) {
     return (pid_t)syscall(SYS_clone3, &args, sizeof(args));
 }
 
+pid_t srun_clone_fork(unsigned long flags) {
+    return (pid_t)syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, NULL);
+}
+
 long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5) {
     return prctl(option, arg2, arg3, arg4, arg5);
 }

@@ -11,11 +11,14 @@ public struct ContainerCgroup: Equatable, Sendable {
     public let directories: [String]
     /// Those in a v1 cpuset hierarchy, which need CPUs and memory nodes before a process.
     let cpusetDirectories: Set<String>
+    /// The one in the v2 hierarchy (pure v2, or hybrid's "unified"), if it is mounted.
+    public let unifiedDirectory: String?
 
     public init(path: String, hierarchies: [Hierarchy]) {
         self.path = path
         self.directories = hierarchies.map { $0.mountPoint + path }
         self.cpusetDirectories = Set(hierarchies.filter { $0.controllers.contains("cpuset") }.map { $0.mountPoint + path })
+        self.unifiedDirectory = hierarchies.first(where: \.isUnified).map { $0.mountPoint + path }
     }
 
     /// A cgroup read back from state: no directory will be created again.
@@ -23,6 +26,7 @@ public struct ContainerCgroup: Equatable, Sendable {
         self.path = path
         self.directories = directories
         self.cpusetDirectories = []
+        self.unifiedDirectory = nil
     }
 
     /// Creates the directories; on failure removes what it made. Returns what it made,
@@ -56,17 +60,23 @@ public struct ContainerCgroup: Equatable, Sendable {
         }
     }
 
-    /// Moves the calling process in. Done by the single-threaded init itself: writing "0"
-    /// avoids a slow wait the kernel can impose on writing another process's pid.
-    public func joinSelf() throws(SystemError) {
+    /// Moves the calling, single-threaded process in. A v1 hierarchy takes "0" in `tasks`:
+    /// moving only the caller's thread skips the global lock whose first use in a while waits
+    /// for an RCU grace period (6-15 ms here), which cgroup.procs always takes. The v2 one,
+    /// unless the process was cloned into it, takes cgroup.procs.
+    public func joinSelf(unifiedDone: Bool) throws(SystemError) {
         for directory in directories {
-            try writeExisting(directory + "/cgroup.procs", "0")
+            if directory == unifiedDirectory {
+                if !unifiedDone { try writeExisting(directory + "/cgroup.procs", "0") }
+            } else {
+                try writeExisting(directory + "/tasks", "0")
+            }
         }
     }
 
     /// Moves another process in, for an init that cannot do it itself (user namespace).
-    public func join(_ pid: Int32) throws(SystemError) {
-        for directory in directories {
+    public func join(_ pid: Int32, unifiedDone: Bool) throws(SystemError) {
+        for directory in directories where !(unifiedDone && directory == unifiedDirectory) {
             try writeExisting(directory + "/cgroup.procs", String(pid))
         }
     }

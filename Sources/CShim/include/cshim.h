@@ -12,6 +12,8 @@
 int srun_clone(int (*fn)(void *), void *stack_top, int flags, void *arg);
 // clone3(2) as a fork: returns 0 in the child. `cgroup_fd` >= 0 adds CLONE_INTO_CGROUP.
 pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out);
+// clone(2) as a fork, for kernels without clone3 (before 5.3).
+pid_t srun_clone_fork(unsigned long flags);
 
 long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 

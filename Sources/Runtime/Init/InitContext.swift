@@ -25,6 +25,8 @@ struct InitContext {
     /// LISTEN_FDS/LISTEN_PID when socket activation passes fds through srun.
     let extraEnvironment: [String]
     let createsUserNamespace: Bool
+    /// clone3 put the init in its v2 cgroup already (CLONE_INTO_CGROUP).
+    var clonedIntoCgroup = false
 }
 
 /// The setup conversation between `create` (parent) and the init (child), over a

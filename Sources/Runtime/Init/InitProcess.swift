@@ -28,7 +28,7 @@ enum InitProcess {
         let (state, createdState) = try awaitGo(c)
         try joinNamespaces(c)
         // In a new user namespace the init no longer has the rights to move itself: the parent did it.
-        if !c.createsUserNamespace { try c.cgroup.joinSelf() }
+        if !c.createsUserNamespace { try c.cgroup.joinSelf(unifiedDone: c.clonedIntoCgroup) }
         if c.linux.creates(.cgroup) { try Namespaces.unshare(Namespaces.cgroup) }
         _ = setsid()
         if !c.noNewKeyring {

@@ -94,7 +94,7 @@ extension Lifecycle {
                 containerID: request.id.description, noPivot: request.noPivot, noNewKeyring: request.noNewKeyring,
                 preservedFDs: preservedFDs,
                 extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user))
-            let pid = try cloneInit(context, linux: linux)
+            let (pid, clonedIntoCgroup) = try cloneInit(context, linux: linux)
             childEnd.close()
             undo.add {
                 Glibc.kill(pid, SIGKILL)
@@ -104,7 +104,7 @@ extension Lifecycle {
 
             if linux.creates(.user) {
                 try writeIDMaps(pid: pid, linux: linux)
-                try cgroup.join(pid)
+                try cgroup.join(pid, unifiedDone: clonedIntoCgroup)
             }
             record.pid = pid
             record.pidStartTime = ProcessStat.read(pid)?.startTime ?? 0
@@ -168,7 +168,8 @@ extension Lifecycle {
         return count
     }
 
-    private static func cloneInit(_ context: InitContext, linux: Linux) throws -> Int32 {
+    /// Returns the init's pid, and whether it was born in its v2 cgroup.
+    private static func cloneInit(_ context: InitContext, linux: Linux) throws -> (Int32, Bool) {
         var flags: Int32 = 0
         // cgroup: unshared by the init once it is in its cgroup. time: prepared below.
         for namespace in linux.namespaces where namespace.path == nil && namespace.type != .cgroup && namespace.type != .time {
@@ -188,14 +189,37 @@ extension Lifecycle {
             try Namespaces.unshare(Namespaces.time)
             try writeExisting("/proc/self/timens_offsets", timeOffsets(linux))
         }
+        // Forking a multithreaded Swift process can deadlock the child on a runtime lock.
+        assert((try? listDirectory("/proc/self/task").count) == 1, "srun must be single-threaded when it clones")
         fflush(nil)
-        let pid = srun_clone3(UInt64(UInt32(bitPattern: flags)), -1, nil)
-        if pid == 0 { InitProcess.main(context) }
+        let (pid, intoCgroup) = fork(context, flags: flags)
         let cloneErrno = errno
         if let restore = restorePid { _ = srun_setns(restore.raw, Namespaces.pid) }
         if let restore = restoreTime { _ = srun_setns(restore.raw, Namespaces.time) }
-        guard pid > 0 else { throw SystemError("clone3", errno: cloneErrno) }
-        return pid
+        guard pid > 0 else { throw SystemError("clone", errno: cloneErrno) }
+        return (pid, intoCgroup)
+    }
+
+    /// clone3 straight into the v2 cgroup where it can, plain clone3, then clone (kernels
+    /// before 5.7 and 5.3). The child never returns from here.
+    private static func fork(_ context: InitContext, flags: Int32) -> (Int32, Bool) {
+        var context = context
+        let cgroupFD = context.cgroup.unifiedDirectory.map { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } ?? -1
+        defer { if cgroupFD >= 0 { close(cgroupFD) } }
+        if cgroupFD >= 0 {
+            context.clonedIntoCgroup = true
+            let pid = srun_clone3(UInt64(UInt32(bitPattern: flags)), cgroupFD, nil)
+            if pid == 0 { InitProcess.main(context) }
+            if pid > 0 || (errno != EINVAL && errno != E2BIG && errno != ENOSYS) { return (pid, true) }
+            context.clonedIntoCgroup = false
+        }
+        var pid = srun_clone3(UInt64(UInt32(bitPattern: flags)), -1, nil)
+        if pid == 0 { InitProcess.main(context) }
+        if pid < 0 && errno == ENOSYS {
+            pid = srun_clone_fork(UInt(UInt32(bitPattern: flags)))
+            if pid == 0 { InitProcess.main(context) }
+        }
+        return (pid, false)
     }
 
     /// timens_offsets lines: "monotonic SECS NANOSECS".
