@@ -35,6 +35,16 @@ sleep 0.2
 profile delete "$SRUN" --root "$work/root" delete order-live
 "$SRUN" --root "$work/root" delete --force order-live
 
-# callgrind names a function in full once per file, as "fn=(N) NAME".
-cat "$work"/cg.* | grep -oE '^c?fn=\([0-9]+\) .+' | sed -E 's/^c?fn=\([0-9]+\) //' | sort -u > Sources/srun/symbol-order.txt
+# callgrind names a function in full once per file, as "fn=(N) NAME". Functions that every
+# command runs come first, then groups shared by fewer commands, so that each command's code
+# sits in as few places as possible.
+python3 - "$work" > Sources/srun/symbol-order.txt <<'PY'
+import glob, re, sys
+users = {}
+for path in sorted(glob.glob(sys.argv[1] + "/cg.*")):
+    for name in set(re.findall(r"^c?fn=\(\d+\) (.+)$", open(path, errors="replace").read(), re.M)):
+        users.setdefault(name, set()).add(path)
+for name in sorted(users, key=lambda n: (-len(users[n]), sorted(users[n]), n)):
+    print(name)
+PY
 echo "$(wc -l < Sources/srun/symbol-order.txt) symbols in Sources/srun/symbol-order.txt" >&2
