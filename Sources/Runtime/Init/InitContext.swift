@@ -25,8 +25,17 @@ struct InitContext {
     /// LISTEN_FDS/LISTEN_PID when socket activation passes fds through srun.
     let extraEnvironment: [String]
     let createsUserNamespace: Bool
+    /// Where the init waits for start and reports how exec went.
+    let startGate: StartGate
     /// clone3 put the init in its v2 cgroup already (CLONE_INTO_CGROUP).
     var clonedIntoCgroup = false
+}
+
+/// `create` then `start`: exec.fifo, which a later `start` opens. `run`: the setup channel,
+/// which the same srun process still holds.
+enum StartGate {
+    case fifo
+    case channel
 }
 
 /// The setup conversation between `create` (parent) and the init (child), over a
@@ -42,15 +51,17 @@ struct InitContext {
 /// |      |                             |                | process setup                             |
 /// | 4    |                             | `ready`        | create records the container and returns  |
 ///
-/// Then the init blocks opening exec.fifo for writing; `start` opens it for reading. The
-/// init runs startContainer hooks and writes `0`, then execs; a failure after that is
-/// written into the fifo as text, so `start` reads `0` then EOF (exec happened) or an error.
+/// Then the init blocks opening exec.fifo for writing until `start` opens it for reading
+/// (with `run`: it waits for `start` on the channel). The init runs startContainer hooks and
+/// writes `0`, then execs; a failure after that is written there as text, so `start` reads
+/// `0` then EOF (exec closed it) or an error.
 enum InitProtocol {
     static let go = "go\n"
     static let hooks = "hooks"
     static let proceed = "continue"
     static let ready = "ready"
     static let errorPrefix = "error "
+    static let start = "start"
 }
 
 /// The init reported a failure during setup.

@@ -57,7 +57,7 @@ enum InitProcess {
         try setup.restrictPrivileges()
 
         try c.channel.send(InitProtocol.ready)
-        c.channel.close()
+        if case .fifo = c.startGate { c.channel.close() }
         try waitForStartAndExec(c, state: createdState, environment: environment)
     }
 
@@ -97,10 +97,17 @@ enum InitProcess {
     }
 
     private static func waitForStartAndExec(_ c: InitContext, state: String, environment: [String]) throws -> Never {
-        let fifo = try check("open", path: "exec.fifo") { openat(c.stateDirectory, "exec.fifo", O_WRONLY | O_CLOEXEC) }
+        let report: Int32
+        switch c.startGate {
+        case .fifo:
+            report = try check("open", path: "exec.fifo") { openat(c.stateDirectory, "exec.fifo", O_WRONLY | O_CLOEXEC) }
+        case .channel:
+            guard try c.channel.receive() == InitProtocol.start else { Processes.exitChild(1) }
+            report = c.channel.fd
+        }
         close(c.stateDirectory)
         func fail(_ message: String) -> Never {
-            _ = message.withCString { write(fifo, $0, strlen($0)) }
+            _ = message.withCString { write(report, $0, strlen($0)) }
             Processes.exitChild(127)
         }
         do {
@@ -108,7 +115,7 @@ enum InitProcess {
         } catch {
             fail(String(describing: error))
         }
-        _ = write(fifo, "0", 1)
+        _ = write(report, "0", 1)
         prepareDescriptorsForExec(c)
         var empty = sigset_t()
         sigemptyset(&empty)

@@ -16,6 +16,8 @@ public struct CreateRequest: Sendable {
     public var noNewKeyring = false
     public var preserveFDs: Int32 = 0
     public var systemdCgroup = false
+    /// `run`: the init waits for start on the setup channel instead of exec.fifo.
+    public var startsOverChannel = false
 
     public init(id: ContainerID, bundle: String) {
         self.id = id
@@ -23,10 +25,11 @@ public struct CreateRequest: Sendable {
     }
 }
 
-/// A container that reached `created`: its init waits at exec.fifo.
+/// A container that reached `created`: its init waits at exec.fifo, or on `channel`.
 public struct CreatedContainer: Sendable {
     public let record: ContainerRecord
-    public let config: Spec
+    /// The setup channel, kept open when the init waits for start on it.
+    public let channel: MessageChannel?
 }
 
 /// Something the config asks for that srun does not do yet.
@@ -60,11 +63,12 @@ extension Lifecycle {
             var record = ContainerRecord(id: request.id.description, bundle: bundle.path, rootfs: rootfs, created: Clock.rfc3339Now())
             record.annotations = spec.annotations
             record.owner = Users.name(of: geteuid())
-            // The directory is new and locked: no reader can see this file half written.
-            try Files.create(store.configPath(request.id), spec.compactJSON)
-            // Writable by the container's user, whoever that is on the host; mkfifo obeys the umask, chmod does not.
-            try check("mkfifo", path: store.fifoPath(request.id)) { mkfifo(store.fifoPath(request.id), 0o622) }
-            try check("chmod", path: store.fifoPath(request.id)) { chmod(store.fifoPath(request.id), 0o622) }
+            record.hooks = spec.hooks
+            if !request.startsOverChannel {
+                // Writable by the container's user, whoever that is on the host; mkfifo obeys the umask, chmod does not.
+                try check("mkfifo", path: store.fifoPath(request.id)) { mkfifo(store.fifoPath(request.id), 0o622) }
+                try check("chmod", path: store.fifoPath(request.id)) { chmod(store.fifoPath(request.id), 0o622) }
+            }
 
             let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies)
             let made = try cgroup.create()
@@ -85,7 +89,8 @@ extension Lifecycle {
             }
             defer { close(stateDirectory) }
             let (parentEnd, childEnd) = try MessageChannel.pair()
-            defer { parentEnd.close() }
+            var keepChannel = false
+            defer { if !keepChannel { parentEnd.close() } }
 
             let context = InitContext(
                 spec: spec, process: process, linux: linux, rootfs: rootfs, channel: childEnd,
@@ -93,7 +98,8 @@ extension Lifecycle {
                 joins: linux.namespaces.filter { $0.path != nil && $0.type != .pid },
                 containerID: request.id.description, noPivot: request.noPivot, noNewKeyring: request.noNewKeyring,
                 preservedFDs: preservedFDs,
-                extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user))
+                extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user),
+                startGate: request.startsOverChannel ? .channel : .fifo)
             let (pid, clonedIntoCgroup) = try cloneInit(context, linux: linux)
             childEnd.close()
             undo.add {
@@ -130,7 +136,8 @@ extension Lifecycle {
             undo.cancel()
             _ = consume lock
             log.debug("created \(request.id) with init pid \(pid)")
-            return CreatedContainer(record: record, config: spec)
+            keepChannel = request.startsOverChannel
+            return CreatedContainer(record: record, channel: keepChannel ? parentEnd : nil)
         } catch {
             undo.run()
             throw error

@@ -29,7 +29,6 @@ extension Lifecycle {
             }
             try killEverything(record, cgroup: cgroup)
         }
-        let config = try? store.loadConfig(id)
         // A stopped init can leave processes behind (no pid namespace): they go with it.
         var attempts = 0
         while attempts < 200, !cgroup.processes().isEmpty {
@@ -41,7 +40,7 @@ extension Lifecycle {
         store.remove(id)
         _ = consume lock
         let state = JSONWriter.compact(record.stateJSON(.stopped, forHooks: true))
-        HookRunner.runReportingFailures(config?.hooks?.poststop ?? [], kind: "poststop", state: state, log: log)
+        HookRunner.runReportingFailures(record.hooks?.poststop ?? [], kind: "poststop", state: state, log: log)
     }
 
     /// SIGKILL to the init and everything in its cgroup, then wait for the init to be gone.

@@ -16,9 +16,11 @@ extension Lifecycle {
         if !detach { sigprocmask(SIG_BLOCK, &forwarded, &previous) }
         defer { if !detach { sigprocmask(SIG_SETMASK, &previous, nil) } }
 
+        var request = request
+        request.startsOverChannel = true
         let created = try create(request, store: store, log: log)
         do {
-            try release(created.record, config: created.config, store: store, log: log)
+            try start(created, log: log)
         } catch {
             try? delete(request.id, force: true, store: store, log: log)
             throw error

@@ -14,26 +14,37 @@ extension Lifecycle {
         guard current == .created else {
             throw WrongStatus("cannot start container \"\(id)\": it is \(current.rawValue), not created")
         }
-        let config = try store.loadConfig(id)
-        try release(record, config: config, store: store, log: log)
-        _ = consume lock
-    }
-
-    /// start for a container known to be created: `run` comes here straight from create,
-    /// with the record and config it already has.
-    static func release(_ record: ContainerRecord, config: Spec, store: StateStore, log: Logger) throws {
-        let id = try ContainerID(record.id)
         guard let process = try initProcess(record) else {
             throw WrongStatus("cannot start container \"\(id)\": its init has exited")
         }
         let report = try releaseInit(fifo: store.fifoPath(id), process: process)
         unlink(store.fifoPath(id))
+        try finishStart(record, report: report, log: log)
+        _ = consume lock
+    }
+
+    /// start for the container `run` just created: the init waits on the setup channel.
+    static func start(_ created: CreatedContainer, log: Logger) throws {
+        let channel = created.channel!
+        defer { channel.close() }
+        try channel.send(InitProtocol.start)
+        var report = ""
+        while true {
+            let message = try channel.receive()
+            if message.isEmpty { break }
+            report += message
+        }
+        try finishStart(created.record, report: report, log: log)
+    }
+
+    /// The init reports `0` and then closes its end by exec; anything else is its error.
+    private static func finishStart(_ record: ContainerRecord, report: String, log: Logger) throws {
         guard report.hasPrefix("0"), report.count == 1 else {
             let reason = report.isEmpty ? "the container's init exited before it could start" : String(report.drop { $0 == "0" })
             throw InitError(description: reason)
         }
         let state = JSONWriter.compact(record.stateJSON(.running, forHooks: true))
-        HookRunner.runReportingFailures(config.hooks?.poststart ?? [], kind: "poststart", state: state, log: log)
+        HookRunner.runReportingFailures(record.hooks?.poststart ?? [], kind: "poststart", state: state, log: log)
     }
 
     /// Opens the fifo for reading and collects what the init writes until it closes its

@@ -15,6 +15,8 @@ public struct ContainerRecord: Equatable, Sendable {
     public var cgroupPath: String = ""
     public var cgroupDirectories: [String] = []
     public var owner: String = ""
+    /// The config's hooks: start and delete run poststart and poststop from here.
+    public var hooks: Hooks?
 
     public init(id: String, bundle: String, rootfs: String, created: String) {
         self.id = id
@@ -37,6 +39,7 @@ extension ContainerRecord: JSONCodable {
         cgroupPath = try o.optional("cgroupPath") ?? ""
         cgroupDirectories = try o.optional("cgroupDirectories")
         owner = try o.optional("owner") ?? ""
+        hooks = try o.optional("hooks")
     }
 
     public var json: JSON {
@@ -52,6 +55,7 @@ extension ContainerRecord: JSONCodable {
         o.set("cgroupPath", cgroupPath)
         o.set("cgroupDirectories", cgroupDirectories)
         o.set("owner", owner)
+        o.set("hooks", hooks)
         return o.json
     }
 }

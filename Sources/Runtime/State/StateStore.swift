@@ -16,7 +16,7 @@ public struct WrongStatus: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// `<root>/<id>/`: state.json, the config copy, exec.fifo. One directory per container;
+/// `<root>/<id>/`: state.json and, until the container starts, exec.fifo. One directory per container;
 /// an exclusive flock on it serialises commands on that container.
 public struct StateStore: Sendable {
     public let root: String
@@ -25,7 +25,6 @@ public struct StateStore: Sendable {
 
     public func directory(_ id: ContainerID) -> String { root + "/" + id.description }
     public func statePath(_ id: ContainerID) -> String { directory(id) + "/state.json" }
-    public func configPath(_ id: ContainerID) -> String { directory(id) + "/config.json" }
     public func fifoPath(_ id: ContainerID) -> String { directory(id) + "/exec.fifo" }
 
     /// Makes the container's directory; the id is taken if it already exists.
@@ -71,10 +70,6 @@ public struct StateStore: Sendable {
     public func save(_ record: ContainerRecord) throws {
         let id = try ContainerID(record.id)
         try writeAtomically(statePath(id), record.compactJSON)
-    }
-
-    public func loadConfig(_ id: ContainerID) throws -> Spec {
-        try Spec.decode(Files.read(configPath(id)))
     }
 
     public func remove(_ id: ContainerID) {
