@@ -418,13 +418,14 @@ expect_config_error() {
   run --separate-stderr srun delete --force "$ID"
   [ "$status" -eq 0 ]
 
-  # --console-socket with the others, in a bundle without rootfs: the flags are taken and
-  # the config is read; srun does not make the socket (the caller does) nor the pid file.
+  # --console-socket with the others: the flags are taken and the config is read; as runc,
+  # srun refuses a console socket for a process without a terminal, and makes neither the
+  # socket (the caller does) nor the pid file.
   config_only_bundle "$SANDBOX/norootfs"
   run --separate-stderr srun create --bundle "$SANDBOX/norootfs" --console-socket "$SANDBOX/sock" \
     --pid-file "$SANDBOX/pid3" --no-pivot --no-new-keyring "$ID"
   [ "$status" -eq 1 ]
-  [ "$stderr" = "srun: $(rootfs_missing "$SANDBOX/norootfs/rootfs")" ]
+  [ "$stderr" = "srun: --console-socket is only for a process with a terminal (process.terminal is not true)" ]
   [ ! -e "$SANDBOX/pid3" ]
   [ ! -e "$SANDBOX/sock" ]
   assert_nothing_left
