@@ -44,6 +44,7 @@ extension Lifecycle {
         let bundle = try Bundle.load(request.bundle)
         let spec = bundle.spec
         for warning in spec.warnings { log.warning(warning) }
+        // validate() made sure that process and root are there.
         let process = spec.process!
         let linux = spec.linux ?? Linux()
         try checkSupported(spec, request)
@@ -57,10 +58,18 @@ extension Lifecycle {
         let hierarchies = try Hierarchy.mounted()
 
         let undo = Undo()
+        var record = ContainerRecord(id: request.id.description, bundle: bundle.path, rootfs: rootfs, created: Clock.rfc3339Now())
+        // Once its init exists the container is destroyed on failure, and then poststop
+        // hooks run (runtime.md 12-13): registered first, so that the undo runs them last.
+        var initExists = false
+        undo.add {
+            guard initExists else { return }
+            let stopped = JSONWriter.compact(record.stateJSON(.stopped, forHooks: true))
+            HookRunner.runReportingFailures(spec.hooks?.poststop ?? [], kind: "poststop", state: stopped, log: log)
+        }
         let lock = try store.createDirectory(request.id)
         undo.add { store.remove(request.id) }
         do {
-            var record = ContainerRecord(id: request.id.description, bundle: bundle.path, rootfs: rootfs, created: Clock.rfc3339Now())
             record.annotations = spec.annotations
             record.owner = Users.name(of: geteuid())
             record.hooks = spec.hooks
@@ -101,6 +110,7 @@ extension Lifecycle {
                 extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user),
                 startGate: request.startsOverChannel ? .channel : .fifo)
             let (pid, clonedIntoCgroup) = try cloneInit(context, linux: linux)
+            initExists = true
             childEnd.close()
             undo.add {
                 Glibc.kill(pid, SIGKILL)
@@ -117,11 +127,6 @@ extension Lifecycle {
             let state = JSONWriter.compact(record.stateJSON(.creating, forHooks: true))
             let createdState = JSONWriter.compact(record.stateJSON(.created, forHooks: true))
             try parentEnd.send(InitProtocol.go + state + "\n" + createdState)
-            // From here the container exists: a failure destroys it and runs poststop (runtime.md 12-13).
-            undo.add {
-                let stopped = JSONWriter.compact(record.stateJSON(.stopped, forHooks: true))
-                HookRunner.runReportingFailures(spec.hooks?.poststop ?? [], kind: "poststop", state: stopped, log: log)
-            }
 
             try expect(InitProtocol.hooks, from: parentEnd)
             try HookRunner.run(spec.hooks?.prestart ?? [], kind: "prestart", state: state)
