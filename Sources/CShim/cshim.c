@@ -9,6 +9,7 @@
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 int srun_clone(int (*fn)(void *), void *stack_top, int flags, void *arg) {
@@ -46,6 +47,11 @@ int srun_setresgid(gid_t gid) { return setresgid(gid, gid, gid); }
 
 int srun_join_session_keyring(const char *name) {
     return (int)syscall(SYS_keyctl, 1 /* KEYCTL_JOIN_SESSION_KEYRING */, name);
+}
+
+int srun_mount_setattr_recursive(const char *path, uint64_t set) {
+    struct { uint64_t attr_set, attr_clr, propagation, userns_fd; } attr = { set, 0, 0, 0 };
+    return (int)syscall(442 /* SYS_mount_setattr */, AT_FDCWD, path, 0x8000 /* AT_RECURSIVE */, &attr, sizeof(attr));
 }
 
 int srun_pivot_root(const char *new_root, const char *put_old) {

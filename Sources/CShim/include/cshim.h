@@ -23,6 +23,8 @@ int srun_setresuid(uid_t uid);
 int srun_setresgid(gid_t gid);
 // A new session keyring named `name`, so the container does not share the caller's keys.
 int srun_join_session_keyring(const char *name);
+// mount_setattr(2) on `path` and every mount below it: MOUNT_ATTR_* bits to set.
+int srun_mount_setattr_recursive(const char *path, uint64_t set);
 int srun_pivot_root(const char *new_root, const char *put_old);
 int srun_pidfd_open(pid_t pid, unsigned int flags);
 int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags);

@@ -34,6 +34,9 @@ struct DeviceSetup {
 
     /// Only when the config gave /dev a filesystem of its own; a bind of the host's /dev is left alone.
     func populate() throws {
+        // The config's modes are meant exactly: no umask while nodes are made.
+        let savedMask = umask(0)
+        defer { umask(savedMask) }
         let devMount = c.spec.mounts.last { Paths.clean($0.destination) == "/dev" }
         let ownDev = devMount.map { !MountOptions($0.options).isBind && $0.type != "bind" } ?? false
         if ownDev {
@@ -71,11 +74,16 @@ struct DeviceSetup {
         case .fifo: kind = S_IFIFO
         }
         let number = srun_makedev(UInt32(truncatingIfNeeded: device.major ?? 0), UInt32(truncatingIfNeeded: device.minor ?? 0))
-        unlink(path)
         let mode = mode_t(device.fileMode ?? 0o666) & 0o7777
-        try check("mknod", path: device.path) { mknod(path, kind | mode, number) }
-        // mknod is subject to the umask; the config's mode is meant exactly.
-        try check("chmod", path: device.path) { chmod(path, mode) }
-        try check("chown", path: device.path) { chown(path, device.uid ?? 0, device.gid ?? 0) }
+        if mknod(path, kind | mode, number) != 0 {
+            // A node the rootfs already has is replaced by the configured one.
+            guard errno == EEXIST else { throw SystemError.last("mknod", path: device.path) }
+            try check("unlink", path: device.path) { unlink(path) }
+            try check("mknod", path: device.path) { mknod(path, kind | mode, number) }
+        }
+        let (uid, gid) = (device.uid ?? 0, device.gid ?? 0)
+        if uid != 0 || gid != 0 {
+            try check("chown", path: device.path) { chown(path, uid, gid) }
+        }
     }
 }

@@ -150,15 +150,19 @@ struct CgroupMount {
         }
         // v1 and hybrid: a tmpfs holding one bind of the container's cgroup per hierarchy.
         try Mounts.mount("tmpfs", destination, "tmpfs", MountFlag.noSuid | MountFlag.noDev | MountFlag.noExec, "mode=755")
+        var targets: [String] = []
         for (hierarchy, directory) in zip(hierarchies, c.cgroup.directories) {
             let name = String(hierarchy.mountPoint.split(separator: "/").last ?? "unified")
             let target = destination + "/" + name
             try makeDirectories(target)
             try Mounts.mount(directory, target, nil, MountFlag.bind)
-            try Mounts.mount(nil, target, nil, MountFlag.bind | MountFlag.remount | flags)
+            targets.append(target)
         }
-        if readOnly {
-            try Mounts.mount(nil, destination, nil, MountFlag.bind | MountFlag.remount | flags)
+        // One mount_setattr for the whole tree; a remount per mount where the kernel lacks it (before 5.12).
+        if srun_mount_setattr_recursive(destination, UInt64(flags)) == 0 { return }
+        guard errno == ENOSYS else { throw SystemError.last("mount_setattr", path: destination) }
+        for target in targets + (readOnly ? [destination] : []) {
+            try Mounts.mount(nil, target, nil, MountFlag.bind | MountFlag.remount | flags)
         }
     }
 }
