@@ -14,12 +14,14 @@ HOOK_KINDS=(prestart createRuntime createContainer startContainer poststart post
 
 setup_file() {
   load helpers
+  load container-helpers
   export TEMPLATE=$BATS_FILE_TMPDIR/template
   SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$TEMPLATE" sh
 }
 
 setup() {
   load helpers
+  load container-helpers
   setup_sandbox
   cp -a "$TEMPLATE/." "$BUNDLE/"
   HOOKS=$SANDBOX/hooks
@@ -48,17 +50,6 @@ teardown() {
 
 # ---------------------------------------------------------------------------------------
 # helpers
-
-cfg() {
-  local file=$BUNDLE/config.json
-  jq "$@" "$file" >"$file.new" && mv "$file.new" "$file"
-}
-
-set_args() {
-  local args
-  args=$(for a in "$@"; do jq -n --arg a "$a" '$a'; done | jq -sc .)
-  cfg --argjson a "$args" '.process.args = $a'
-}
 
 # POSIX sh, run by the host's /bin/sh or, in the container, by busybox.
 write_hooks() {
@@ -101,40 +92,6 @@ set_hooks() {
 all_hooks() {
   local k
   for k in "${HOOK_KINDS[@]}"; do set_hooks "$k" "$(hook "$k")"; done
-}
-
-srun_files() {
-  N=$((N + 1))
-  OUT=$SANDBOX/out.$N
-  ERR=$SANDBOX/err.$N
-  status=0
-  timeout 30 "$SRUN" --root "$ROOT" "$@" </dev/null >"$OUT" 2>"$ERR" 3>&- || status=$?
-  output=$(cat "$OUT")
-  stderr=$(cat "$ERR")
-}
-
-wait_for() {
-  local i
-  for i in $(seq 100); do
-    "$@" && return 0
-    sleep 0.05
-  done
-  "$@"
-}
-
-exited() {
-  local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
-  stat=${stat##*) }
-  [[ "$stat" == "Z 1 "* || "$stat" == "X "* ]]
-}
-
-assert_all_gone() {
-  assert_nothing_left
-  local pid
-  for pid in "${PIDS[@]}"; do
-    wait_for exited "$pid" || { echo "process $pid left"; return 1; }
-  done
 }
 
 # The kinds in hooks.log, space-separated, in order.

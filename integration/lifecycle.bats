@@ -9,6 +9,7 @@ RFC3339='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-
 
 setup_file() {
   load helpers
+  load container-helpers
   # One busybox bundle for the file; each test copies it (faster than make-bundle.sh).
   export TEMPLATE=$BATS_FILE_TMPDIR/template
   SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$TEMPLATE" sh
@@ -16,6 +17,7 @@ setup_file() {
 
 setup() {
   load helpers
+  load container-helpers
   setup_sandbox
   cp -a "$TEMPLATE/." "$BUNDLE/"
   IDS=("$ID")   # containers teardown deletes
@@ -38,43 +40,6 @@ teardown() {
 
 # ---------------------------------------------------------------------------------------
 # helpers
-
-# Edits the bundle's config.json with jq: cfg [JQ-OPTION...] FILTER. CONFIG picks another file.
-cfg() {
-  local file=${CONFIG:-$BUNDLE/config.json}
-  jq "$@" "$file" >"$file.new" && mv "$file.new" "$file"
-}
-
-# Sets process.args.
-set_args() {
-  local args
-  args=$(for a in "$@"; do jq -n --arg a "$a" '$a'; done | jq -sc .)
-  cfg --argjson a "$args" '.process.args = $a'
-}
-
-# srun with stdin from $STDIN (default /dev/null) and stdout/stderr into new files, so a
-# container it leaves behind holds none of bats' pipes. Sets status, output and stderr
-# (what was written by the time srun returned); OUT and ERR name the files, which a
-# created container keeps as its stdout and stderr.
-srun_files() {
-  N=$((N + 1))
-  OUT=$SANDBOX/out.$N
-  ERR=$SANDBOX/err.$N
-  status=0
-  timeout 30 "$SRUN" --root "$ROOT" "$@" <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR" 3>&- || status=$?
-  output=$(cat "$OUT")
-  stderr=$(cat "$ERR")
-}
-
-# Retries a command for up to 5 s.
-wait_for() {
-  local i
-  for i in $(seq 100); do
-    "$@" && return 0
-    sleep 0.05
-  done
-  "$@"
-}
 
 field() { "$SRUN" --root "$ROOT" state "$1" | jq -r ".$2"; }
 status_is() { [ "$(field "$1" status)" = "$2" ]; }
@@ -101,27 +66,6 @@ create_and_start() {
   init_pid "$id"
   run --separate-stderr srun start "$id"
   [ "$status" -eq 0 ] || { echo "start: exit $status: $stderr"; return 1; }
-}
-
-# True when pid $1 has exited: gone, or a zombie that only the host's init has to reap
-# (this VM's pid 1 reaps orphans slowly).
-exited() {
-  local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
-  stat=${stat##*) }
-  [[ "$stat" == "Z 1 "* || "$stat" == "X "* ]]
-}
-
-# assert_nothing_left, and every container process seen has exited.
-assert_all_gone() {
-  assert_nothing_left
-  local pid
-  for pid in "${PIDS[@]}"; do
-    wait_for exited "$pid" || { echo "process $pid left: $(head -n 3 "/proc/$pid/status" 2>/dev/null)"; return 1; }
-  done
-  if [ -d "$ROOT" ]; then
-    [ -z "$(ls -A "$ROOT")" ] || { echo "left under root: $(ls -A "$ROOT")"; return 1; }
-  fi
 }
 
 # A container program that traps TERM, USR1 and HUP, prints each it gets, and says ready.

@@ -8,12 +8,14 @@ bats_require_minimum_version 1.5.0
 
 setup_file() {
   load helpers
+  load container-helpers
   export TEMPLATE=$BATS_FILE_TMPDIR/template
   SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$TEMPLATE" sh
 }
 
 setup() {
   load helpers
+  load container-helpers
   setup_sandbox
   cp -a "$TEMPLATE/." "$BUNDLE/"
   PIDS=()
@@ -30,30 +32,6 @@ teardown() {
 # ---------------------------------------------------------------------------------------
 # helpers
 
-# Edits the bundle's config.json with jq: cfg [JQ-OPTION...] FILTER.
-cfg() {
-  local file=$BUNDLE/config.json
-  jq "$@" "$file" >"$file.new" && mv "$file.new" "$file"
-}
-
-set_args() {
-  local args
-  args=$(for a in "$@"; do jq -n --arg a "$a" '$a'; done | jq -sc .)
-  cfg --argjson a "$args" '.process.args = $a'
-}
-
-# srun with stdin from /dev/null and stdout/stderr into files (a container left behind
-# holds none of bats' pipes). Sets status, output, stderr.
-srun_files() {
-  N=$((N + 1))
-  OUT=$SANDBOX/out.$N
-  ERR=$SANDBOX/err.$N
-  status=0
-  timeout 30 "$SRUN" --root "$ROOT" "$@" </dev/null >"$OUT" 2>"$ERR" 3>&- || status=$?
-  output=$(cat "$OUT")
-  stderr=$(cat "$ERR")
-}
-
 # Runs the container's process (ARGS) to completion with `srun run`; it must exit 0.
 in_container() {
   set_args "$@"
@@ -63,30 +41,6 @@ in_container() {
 
 # Runs a shell script in the container.
 sh_in_container() { in_container sh -c "$1"; }
-
-wait_for() {
-  local i
-  for i in $(seq 100); do
-    "$@" && return 0
-    sleep 0.05
-  done
-  "$@"
-}
-
-exited() {
-  local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
-  stat=${stat##*) }
-  [[ "$stat" == "Z 1 "* || "$stat" == "X "* ]]
-}
-
-assert_all_gone() {
-  assert_nothing_left
-  local pid
-  for pid in "${PIDS[@]}"; do
-    wait_for exited "$pid" || { echo "process $pid left"; return 1; }
-  done
-}
 
 # The line of $output that starts with "$1=", without the prefix.
 value() {

@@ -1,0 +1,61 @@
+# What the container suites (lifecycle, process, hooks) share on top of helpers.bash:
+# editing the bundle's config, running srun with its output in files, and waiting for the
+# container's processes to be gone.
+
+# assert_nothing_left, and every container process seen has exited.
+assert_all_gone() {
+  assert_nothing_left
+  local pid
+  for pid in "${PIDS[@]}"; do
+    wait_for exited "$pid" || { echo "process $pid left: $(head -n 3 "/proc/$pid/status" 2>/dev/null)"; return 1; }
+  done
+  if [ -d "$ROOT" ]; then
+    [ -z "$(ls -A "$ROOT")" ] || { echo "left under root: $(ls -A "$ROOT")"; return 1; }
+  fi
+}
+
+# Edits the bundle's config.json with jq: cfg [JQ-OPTION...] FILTER. CONFIG picks another file.
+cfg() {
+  local file=${CONFIG:-$BUNDLE/config.json}
+  jq "$@" "$file" >"$file.new" && mv "$file.new" "$file"
+}
+
+# True when pid $1 has exited: gone, or a zombie that only the host's init has to reap
+# (this VM's pid 1 reaps orphans slowly).
+exited() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+  stat=${stat##*) }
+  [[ "$stat" == "Z 1 "* || "$stat" == "X "* ]]
+}
+
+# Sets process.args.
+set_args() {
+  local args
+  args=$(for a in "$@"; do jq -n --arg a "$a" '$a'; done | jq -sc .)
+  cfg --argjson a "$args" '.process.args = $a'
+}
+
+# srun with stdin from $STDIN (default /dev/null) and stdout/stderr into new files, so a
+# container it leaves behind holds none of bats' pipes. Sets status, output and stderr
+# (what was written by the time srun returned); OUT and ERR name the files, which a
+# created container keeps as its stdout and stderr.
+srun_files() {
+  N=$((N + 1))
+  OUT=$SANDBOX/out.$N
+  ERR=$SANDBOX/err.$N
+  status=0
+  timeout 30 "$SRUN" --root "$ROOT" "$@" <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR" 3>&- || status=$?
+  output=$(cat "$OUT")
+  stderr=$(cat "$ERR")
+}
+
+# Retries a command for up to 5 s.
+wait_for() {
+  local i
+  for i in $(seq 100); do
+    "$@" && return 0
+    sleep 0.05
+  done
+  "$@"
+}
