@@ -48,6 +48,7 @@ enum StartGate {
 /// |      | id maps (creating, created) |                |                                           |
 /// | 2    |                             | `hooks`        | parent runs prestart, createRuntime hooks |
 /// | 3    | `continue`                  |                | init: createContainer hooks, pivot_root,  |
+/// |      | (2 and 3 only when the config has prestart or createRuntime hooks)               |
 /// |      |                             |                | process setup                             |
 /// | 4    |                             | `ready`        | create records the container and returns  |
 ///
@@ -62,6 +63,13 @@ enum InitProtocol {
     static let ready = "ready"
     static let errorPrefix = "error "
     static let start = "start"
+}
+
+extension Spec {
+    /// Whether the init must stop for prestart and createRuntime hooks (protocol steps 2-3).
+    var hasRuntimeCreateHooks: Bool {
+        !(hooks?.prestart.isEmpty ?? true) || !(hooks?.createRuntime.isEmpty ?? true)
+    }
 }
 
 /// The init reported a failure during setup.

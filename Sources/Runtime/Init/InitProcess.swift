@@ -40,8 +40,10 @@ enum InitProcess {
 
         let rootfs = RootfsSetup(c)
         try rootfs.prepare()
-        try c.channel.send(InitProtocol.hooks)
-        try expect(InitProtocol.proceed, from: c)
+        if c.spec.hasRuntimeCreateHooks {
+            try c.channel.send(InitProtocol.hooks)
+            try expect(InitProtocol.proceed, from: c)
+        }
         try HookRunner.run(c.spec.hooks?.createContainer ?? [], kind: "createContainer", state: state)
         try rootfs.enter()
         // Before the read-only remounts of finish(): /proc/sys is one of them by default.

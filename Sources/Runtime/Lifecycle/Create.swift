@@ -127,14 +127,19 @@ extension Lifecycle {
             let state = JSONWriter.compact(record.stateJSON(.creating, forHooks: true))
             let createdState = JSONWriter.compact(record.stateJSON(.created, forHooks: true))
             try parentEnd.send(InitProtocol.go + state + "\n" + createdState)
+            // `run` has no exec.fifo to tell created from running, so its state can be written
+            // now, while the init sets up; `create` writes it once the init is ready.
+            if request.startsOverChannel { try store.save(record) }
 
-            try expect(InitProtocol.hooks, from: parentEnd)
-            try HookRunner.run(spec.hooks?.prestart ?? [], kind: "prestart", state: state)
-            try HookRunner.run(spec.hooks?.createRuntime ?? [], kind: "createRuntime", state: state)
-            try parentEnd.send(InitProtocol.proceed)
+            if spec.hasRuntimeCreateHooks {
+                try expect(InitProtocol.hooks, from: parentEnd)
+                try HookRunner.run(spec.hooks?.prestart ?? [], kind: "prestart", state: state)
+                try HookRunner.run(spec.hooks?.createRuntime ?? [], kind: "createRuntime", state: state)
+                try parentEnd.send(InitProtocol.proceed)
+            }
             try expect(InitProtocol.ready, from: parentEnd)
 
-            try store.save(record)
+            if !request.startsOverChannel { try store.save(record) }
             if let pidFile = request.pidFile {
                 try writeAtomically(try Paths.absolute(pidFile), String(pid))
             }
