@@ -54,6 +54,11 @@ int srun_mount_setattr_recursive(const char *path, uint64_t set) {
     return (int)syscall(442 /* SYS_mount_setattr */, AT_FDCWD, path, 0x8000 /* AT_RECURSIVE */, &attr, sizeof(attr));
 }
 
+int srun_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uint64_t resolve) {
+    struct { uint64_t flags, mode, resolve; } how = { flags, mode, resolve };
+    return (int)syscall(437 /* SYS_openat2 */, dirfd, path, &how, sizeof(how));
+}
+
 int srun_pivot_root(const char *new_root, const char *put_old) {
     return (int)syscall(SYS_pivot_root, new_root, put_old);
 }

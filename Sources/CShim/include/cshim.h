@@ -25,6 +25,11 @@ int srun_setresgid(gid_t gid);
 int srun_join_session_keyring(const char *name);
 // mount_setattr(2) on `path` and every mount below it: MOUNT_ATTR_* bits to set.
 int srun_mount_setattr_recursive(const char *path, uint64_t set);
+// openat2(2): `resolve` takes RESOLVE_* bits (below).
+int srun_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uint64_t resolve);
+#define SRUN_RESOLVE_NO_MAGICLINKS 0x02
+#define SRUN_RESOLVE_NO_SYMLINKS 0x04
+#define SRUN_RESOLVE_IN_ROOT 0x10
 int srun_pivot_root(const char *new_root, const char *put_old);
 int srun_pidfd_open(pid_t pid, unsigned int flags);
 int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags);

@@ -7,14 +7,15 @@ import OCI
 
 /// /dev in the container: the default devices every container gets, the config's
 /// linux.devices, and the standard links. Device nodes are made with mknod, or bound from
-/// the host's /dev inside a user namespace, where mknod is not allowed.
+/// the host's /dev inside a user namespace, where mknod is not allowed. Every path is
+/// resolved inside the rootfs.
 struct DeviceSetup {
     let c: InitContext
-    let rootfs: String
+    let root: InRoot
 
-    init(_ c: InitContext, rootfs: String) {
+    init(_ c: InitContext, root: InRoot) {
         self.c = c
-        self.rootfs = rootfs
+        self.root = root
     }
 
     static let defaults: [Device] = ([
@@ -28,8 +29,8 @@ struct DeviceSetup {
     }
 
     static let links: [(String, String)] = [
-        ("/proc/self/fd", "/dev/fd"), ("/proc/self/fd/0", "/dev/stdin"),
-        ("/proc/self/fd/1", "/dev/stdout"), ("/proc/self/fd/2", "/dev/stderr"), ("pts/ptmx", "/dev/ptmx"),
+        ("/proc/self/fd", "fd"), ("/proc/self/fd/0", "stdin"),
+        ("/proc/self/fd/1", "stdout"), ("/proc/self/fd/2", "stderr"), ("pts/ptmx", "ptmx"),
     ]
 
     /// Only when the config gave /dev a filesystem of its own; a bind of the host's /dev is left alone.
@@ -43,11 +44,11 @@ struct DeviceSetup {
             for device in DeviceSetup.defaults where !c.linux.devices.contains(where: { $0.path == device.path }) {
                 try create(device)
             }
-            for (target, link) in DeviceSetup.links {
-                if symlink(target, rootfs + link) != 0, errno != EEXIST { throw SystemError.last("symlink", path: link) }
-            }
-            if fileExists("/proc/kcore"), symlink("/proc/kcore", rootfs + "/dev/core") != 0, errno != EEXIST {
-                throw SystemError.last("symlink", path: "/dev/core")
+            let dev = try root.open("/dev", SRUN_O_PATH | O_DIRECTORY)
+            var links = DeviceSetup.links
+            if fileExists("/proc/kcore") { links.append(("/proc/kcore", "core")) }
+            for (target, name) in links where symlinkat(target, dev.raw, name) != 0 && errno != EEXIST {
+                throw SystemError.last("symlink", path: "/dev/" + name)
             }
         }
         for device in c.linux.devices { try create(device) }
@@ -58,13 +59,9 @@ struct DeviceSetup {
     }
 
     private func create(_ device: Device) throws {
-        let path = rootfs + Paths.clean(device.path)
-        let parent = String(path[..<path.lastIndex(of: "/")!])
-        try makeDirectories(parent)
         if inUserNamespace {
-            let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
-            if fd >= 0 { close(fd) }
-            try Mounts.mount(Paths.clean(device.path), path, nil, MountFlag.bind)
+            let target = try root.makeFile(device.path)
+            try Mounts.mount(Paths.clean(device.path), InRoot.procPath(target), nil, MountFlag.bind, shownAs: device.path)
             return
         }
         let kind: mode_t
@@ -75,15 +72,17 @@ struct DeviceSetup {
         }
         let number = srun_makedev(UInt32(truncatingIfNeeded: device.major ?? 0), UInt32(truncatingIfNeeded: device.minor ?? 0))
         let mode = mode_t(device.fileMode ?? 0o666) & 0o7777
-        if mknod(path, kind | mode, number) != 0 {
+        let parent = try root.makeParent(of: device.path)
+        let name = InRoot.lastComponent(device.path)
+        if mknodat(parent.raw, name, kind | mode, number) != 0 {
             // A node the rootfs already has is replaced by the configured one.
             guard errno == EEXIST else { throw SystemError.last("mknod", path: device.path) }
-            try check("unlink", path: device.path) { unlink(path) }
-            try check("mknod", path: device.path) { mknod(path, kind | mode, number) }
+            try check("unlink", path: device.path) { unlinkat(parent.raw, name, 0) }
+            try check("mknod", path: device.path) { mknodat(parent.raw, name, kind | mode, number) }
         }
         let (uid, gid) = (device.uid ?? 0, device.gid ?? 0)
         if uid != 0 || gid != 0 {
-            try check("chown", path: device.path) { chown(path, uid, gid) }
+            try check("chown", path: device.path) { fchownat(parent.raw, name, uid, gid, AT_SYMLINK_NOFOLLOW) }
         }
     }
 }

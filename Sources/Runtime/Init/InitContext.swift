@@ -9,6 +9,8 @@ struct InitContext {
     let linux: Linux
     /// The rootfs on the host, absolute.
     let rootfs: String
+    /// The bundle directory, absolute: relative bind sources start there.
+    let bundle: String
     /// The init's end of the setup channel (see InitProtocol).
     let channel: MessageChannel
     /// The state directory opened O_PATH: exec.fifo stays reachable after pivot_root.

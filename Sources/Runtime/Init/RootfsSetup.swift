@@ -9,8 +9,8 @@ import OCI
 /// The container's filesystem: mounts in config order, /dev, then pivot_root and the
 /// finishing touches (propagation, masked and read-only paths, read-only root).
 ///
-/// Destinations are joined to the rootfs lexically here; resolving them symlink-safely
-/// inside the rootfs is the filesystem work that follows.
+/// Every destination is resolved inside the rootfs (InRoot) and mounted on through the fd
+/// that resolution gave, so no symlink in the image can send a mkdir or a mount to the host.
 struct RootfsSetup {
     let c: InitContext
 
@@ -18,73 +18,79 @@ struct RootfsSetup {
 
     private var rootfs: String { c.rootfs }
 
-    func target(_ destination: String) -> String {
-        rootfs + Paths.clean(destination)
-    }
-
     /// Before pivot_root, still seeing the host's filesystem.
     func prepare() throws {
         // Nothing the container mounts may propagate back to the host.
         try Mounts.mount(nil, "/", nil, MountFlag.slave | MountFlag.recursive)
         try Mounts.mount(rootfs, rootfs, nil, MountFlag.bind | MountFlag.recursive)
-        for mount in c.spec.mounts {
-            try mountEntry(mount)
+        let root = try InRoot(rootfs)
+        for (i, mount) in c.spec.mounts.enumerated() {
+            try mountEntry(mount, index: i, in: root)
         }
-        try DeviceSetup(c, rootfs: rootfs).populate()
+        try DeviceSetup(c, root: root).populate()
     }
 
-    private func mountEntry(_ mount: Mount) throws {
+    private func mountEntry(_ mount: Mount, index: Int, in root: InRoot) throws {
         var options = MountOptions(mount.options)
         let type = mount.type ?? (options.isBind ? "bind" : "none")
-        let source = mount.source ?? type
-        let destination = target(mount.destination)
+        var source = mount.source ?? type
+        let destination = mount.destination
         if type == "bind" { options.isBind = true; options.flags |= MountFlag.bind }
+        // Bind sources may be relative to the bundle (config.md).
+        if options.isBind, !source.hasPrefix("/") { source = c.bundle + "/" + source }
+
+        switch type {
+        case "proc", "sysfs":
+            // A fake /proc or /sys is how containers have fooled runtimes (CVE-2019-16884): no symlinks on the way.
+            guard goesThroughSymlink(destination, in: root) else { break }
+            throw ConfigError(JSONPath.root.key("mounts").index(index).key("destination"),
+                              "\(quote(destination)) goes through a symlink in the rootfs; refusing to mount \(type) there")
+        default:
+            break
+        }
 
         switch type {
         case "cgroup", "cgroup2":
-            try makeDirectories(destination)
-            try CgroupMount(c).mount(at: destination, options: options)
+            let target = try root.makeDirectories(destination)
+            try CgroupMount(c).mount(at: InRoot.procPath(target), destination: destination, in: root, options: options)
             return
         case "sysfs" where !c.linux.has(.network):
             // A sysfs of its own needs a network namespace of its own; otherwise bind the host's, as runc does.
             options.isBind = true
             options.flags |= MountFlag.bind | MountFlag.recursive
-            try makeDirectories(destination)
-            try bind("/sys", destination, options)
-            return
+            source = "/sys"
         default:
             break
         }
         if options.isBind {
-            try makeTarget(destination, like: source)
-            try bind(source, destination, options)
+            let target = isDirectory(source) ? try root.makeDirectories(destination) : try root.makeFile(destination)
+            try Mounts.mount(source, InRoot.procPath(target), nil, MountFlag.bind | (options.flags & MountFlag.recursive),
+                             shownAs: destination)
+            if options.remountFlags != 0 {
+                // The flags go to the new mount, which the path now leads to.
+                let mounted = try root.open(destination, SRUN_O_PATH)
+                try Mounts.mount(nil, InRoot.procPath(mounted), nil, MountFlag.bind | MountFlag.remount | options.remountFlags,
+                                 shownAs: destination)
+            }
         } else {
-            try makeDirectories(destination)
-            try Mounts.mount(source, destination, type, options.flags, options.dataString)
+            let target = try root.makeDirectories(destination)
+            try Mounts.mount(source, InRoot.procPath(target), type, options.flags, options.dataString, shownAs: destination)
         }
-        for propagation in options.propagation {
-            try Mounts.mount(nil, destination, nil, propagation)
+        if !options.propagation.isEmpty {
+            let mounted = try root.open(destination, SRUN_O_PATH)
+            for propagation in options.propagation {
+                try Mounts.mount(nil, InRoot.procPath(mounted), nil, propagation, shownAs: destination)
+            }
         }
     }
 
-    /// A bind mount takes its flags only from a remount of the new mount.
-    private func bind(_ source: String, _ destination: String, _ options: MountOptions) throws {
-        try Mounts.mount(source, destination, nil, MountFlag.bind | (options.flags & MountFlag.recursive))
-        if options.remountFlags != 0 {
-            try Mounts.mount(nil, destination, nil, MountFlag.bind | MountFlag.remount | options.remountFlags)
-        }
-    }
-
-    /// A file for a file, a directory for anything else.
-    private func makeTarget(_ destination: String, like source: String) throws {
-        var st = stat()
-        if stat(source, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
-            let parent = String(destination[..<destination.lastIndex(of: "/")!])
-            try makeDirectories(parent.isEmpty ? "/" : parent)
-            let fd = open(destination, O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
-            if fd >= 0 { close(fd) } else if errno != EISDIR { throw SystemError.last("open", path: destination) }
-        } else {
-            try makeDirectories(destination)
+    private func goesThroughSymlink(_ path: String, in root: InRoot) -> Bool {
+        do {
+            _ = try root.open(path, SRUN_O_PATH, resolve: UInt64(SRUN_RESOLVE_NO_SYMLINKS))
+            return false
+        } catch {
+            // ENOENT: nothing there yet, it will be a directory srun makes.
+            return error.errno == ELOOP
         }
     }
 
@@ -122,9 +128,17 @@ struct RootfsSetup {
         guard stat(path, &st) == 0 else { return }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             try Mounts.mount("tmpfs", path, "tmpfs", MountFlag.readOnly, "size=0k")
-        } else {
-            try Mounts.mount("/dev/null", path, nil, MountFlag.bind)
+            return
         }
+        // The image controls /dev/null until now: bind only the real null device (CVE-2025-31133),
+        // through the fd that was checked when /proc is there to name it.
+        let null = try FileDescriptor(open: "/dev/null", SRUN_O_PATH)
+        var device = stat()
+        guard fstat(null.raw, &device) == 0, (device.st_mode & S_IFMT) == S_IFCHR, device.st_rdev == srun_makedev(1, 3) else {
+            throw InitError(description: "maskedPaths: /dev/null in the container is not the null device; refusing to mask \(path) with it")
+        }
+        let checked = InRoot.procPath(null)
+        try Mounts.mount(fileExists(checked) ? checked : "/dev/null", path, nil, MountFlag.bind)
     }
 
     private func makeReadOnly(_ path: String) throws {
@@ -140,29 +154,31 @@ struct CgroupMount {
 
     init(_ c: InitContext) { self.c = c }
 
-    func mount(at destination: String, options: MountOptions) throws {
+    /// `target` is where to mount (a /proc/self/fd path); `destination` its path in the rootfs.
+    func mount(at target: String, destination: String, in root: InRoot, options: MountOptions) throws {
         let readOnly = options.cleared & MountFlag.readOnly == 0
         let flags = MountFlag.noSuid | MountFlag.noDev | MountFlag.noExec | (readOnly ? MountFlag.readOnly : 0)
         let hierarchies = try Hierarchy.mounted()
         if hierarchies.count == 1, hierarchies[0].isUnified {
-            try Mounts.mount("cgroup2", destination, "cgroup2", flags)
+            try Mounts.mount("cgroup2", target, "cgroup2", flags, shownAs: destination)
             return
         }
         // v1 and hybrid: a tmpfs holding one bind of the container's cgroup per hierarchy.
-        try Mounts.mount("tmpfs", destination, "tmpfs", MountFlag.noSuid | MountFlag.noDev | MountFlag.noExec, "mode=755")
-        var targets: [String] = []
+        try Mounts.mount("tmpfs", target, "tmpfs", MountFlag.noSuid | MountFlag.noDev | MountFlag.noExec, "mode=755", shownAs: destination)
+        var binds: [String] = []
         for (hierarchy, directory) in zip(hierarchies, c.cgroup.directories) {
             let name = String(hierarchy.mountPoint.split(separator: "/").last ?? "unified")
-            let target = destination + "/" + name
-            try makeDirectories(target)
-            try Mounts.mount(directory, target, nil, MountFlag.bind)
-            targets.append(target)
+            let bind = try root.makeDirectories(destination + "/" + name)
+            try Mounts.mount(directory, InRoot.procPath(bind), nil, MountFlag.bind, shownAs: destination + "/" + name)
+            binds.append(destination + "/" + name)
         }
         // One mount_setattr for the whole tree; a remount per mount where the kernel lacks it (before 5.12).
-        if srun_mount_setattr_recursive(destination, UInt64(flags)) == 0 { return }
+        let tree = try root.open(destination, SRUN_O_PATH)
+        if srun_mount_setattr_recursive(InRoot.procPath(tree), UInt64(flags)) == 0 { return }
         guard errno == ENOSYS else { throw SystemError.last("mount_setattr", path: destination) }
-        for target in targets + (readOnly ? [destination] : []) {
-            try Mounts.mount(nil, target, nil, MountFlag.bind | MountFlag.remount | flags)
+        for path in binds + (readOnly ? [destination] : []) {
+            let mounted = try root.open(path, SRUN_O_PATH)
+            try Mounts.mount(nil, InRoot.procPath(mounted), nil, MountFlag.bind | MountFlag.remount | flags, shownAs: path)
         }
     }
 }

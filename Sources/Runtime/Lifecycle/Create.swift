@@ -102,7 +102,7 @@ extension Lifecycle {
             defer { if !keepChannel { parentEnd.close() } }
 
             let context = InitContext(
-                spec: spec, process: process, linux: linux, rootfs: rootfs, channel: childEnd,
+                spec: spec, process: process, linux: linux, rootfs: rootfs, bundle: bundle.path, channel: childEnd,
                 stateDirectory: stateDirectory, cgroup: cgroup,
                 joins: linux.namespaces.filter { $0.path != nil && $0.type != .pid },
                 containerID: request.id.description, noPivot: request.noPivot, noNewKeyring: request.noNewKeyring,
