@@ -31,21 +31,69 @@ public final class InRoot {
     }
 
     /// mkdir -p inside the root; returns the leaf opened O_PATH, to mount on by fd.
+    /// A dangling symlink on the way is followed inside the root, as the kernel would.
     public func makeDirectories(_ path: String, mode: mode_t = 0o755) throws(SystemError) -> FileDescriptor {
         if let existing = try? open(path, SRUN_O_PATH | O_DIRECTORY) { return existing }
-        let parent = try makeParent(of: path, mode: mode)
-        if mkdirat(parent.raw, InRoot.lastComponent(path), mode) != 0, errno != EEXIST { throw SystemError.last("mkdir", path: display(path)) }
-        return try open(path, SRUN_O_PATH | O_DIRECTORY)
+        var pending = InRoot.components(path)
+        var done: [String] = []
+        var links = 0
+        while !pending.isEmpty {
+            let name = pending.removeFirst()
+            if name == ".." || (try? open(joined(done + [name]), SRUN_O_PATH | O_DIRECTORY)) != nil {
+                done.append(name)
+                continue
+            }
+            let parent = try open(joined(done), SRUN_O_PATH | O_DIRECTORY)
+            if mkdirat(parent.raw, name, mode) == 0 {
+                done.append(name)
+                continue
+            }
+            guard errno == EEXIST else { throw SystemError.last("mkdir", path: display(path)) }
+            let target = try followLink(parent, name, path: path, count: &links)
+            if target.hasPrefix("/") { done = [] }
+            pending = InRoot.components(target) + pending
+        }
+        return try open(joined(done), SRUN_O_PATH | O_DIRECTORY)
     }
 
     /// Creates an empty file (and its parents) unless something is there; returns it O_PATH.
     public func makeFile(_ path: String, mode: mode_t = 0o644) throws(SystemError) -> FileDescriptor {
-        if let existing = try? open(path, SRUN_O_PATH) { return existing }
-        let parent = try makeParent(of: path)
-        // O_NOFOLLOW|O_EXCL on the last component: a symlink there is not followed out.
-        let created = openat(parent.raw, InRoot.lastComponent(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        if created >= 0 { close(created) } else if errno != EEXIST { throw SystemError.last("open", path: display(path)) }
-        return try open(path, SRUN_O_PATH)
+        var path = path
+        var links = 0
+        while true {
+            if let existing = try? open(path, SRUN_O_PATH) { return existing }
+            let parent = try makeParent(of: path)
+            let name = InRoot.lastComponent(path)
+            // O_NOFOLLOW|O_EXCL: a symlink there is read below, never followed by the kernel.
+            let created = openat(parent.raw, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if created >= 0 {
+                close(created)
+                return try open(path, SRUN_O_PATH)
+            }
+            guard errno == EEXIST else { throw SystemError.last("open", path: display(path)) }
+            let target = try followLink(parent, name, path: path, count: &links)
+            let directory = InRoot.components(path).dropLast()
+            path = target.hasPrefix("/") ? target : joined(Array(directory) + [target])
+        }
+    }
+
+    /// The target of the symlink `name` in `parent`, within the kernel's limit of 40 links.
+    private func followLink(_ parent: borrowing FileDescriptor, _ name: String, path: String, count: inout Int) throws(SystemError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX))
+        let n = readlinkat(parent.raw, name, &buffer, buffer.count)
+        // Not a link: a file where a directory must be.
+        guard n > 0 else { throw SystemError("mkdir", path: display(path), errno: ENOTDIR) }
+        count += 1
+        guard count <= 40 else { throw SystemError("open", path: display(path), errno: ELOOP) }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private func joined(_ components: [String]) -> String {
+        components.isEmpty ? "." : components.joined(separator: "/")
+    }
+
+    static func components(_ path: String) -> [String] {
+        path.split(separator: "/").map(String.init).filter { $0 != "." }
     }
 
     /// The parent directory of `path`, made if missing, opened O_PATH.

@@ -49,8 +49,8 @@ enum InitProcess {
         // Before the read-only remounts of finish(): /proc/sys is one of them by default.
         let setup = ProcessSetup(c)
         try setup.configureKernel()
-        // Made after pivot_root, so that a symlink in the rootfs cannot point it at the host.
-        try makeDirectories(c.process.cwd)
+        // Made after pivot_root, and resolved inside the new root, so no symlink leads it out.
+        _ = try InRoot("/").makeDirectories(c.process.cwd)
         try rootfs.finish()
 
         try setup.switchUser()

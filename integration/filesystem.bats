@@ -1,0 +1,127 @@
+#!/usr/bin/env bats
+# A hostile image must not make srun create or mount anything on the host: symlinks in the
+# rootfs are resolved inside it (CVE-2021-30465, CVE-2024-45310), /proc and /sys may not be
+# symlinks (CVE-2019-16884), and masks bind only the real /dev/null (CVE-2025-31133).
+
+setup() {
+  load helpers
+  load container-helpers
+  setup_sandbox
+  rm -rf "$BUNDLE"
+  SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$BUNDLE" true >/dev/null
+  ESCAPE=/tmp/srun-escape-$ID
+  PIDS=()
+}
+
+teardown() {
+  "$SRUN" --root "$ROOT" delete --force "$ID" >/dev/null 2>&1 || true
+  rm -rf "$ESCAPE" "$ESCAPE"-*
+  teardown_sandbox
+}
+
+@test "an absolute symlink in the rootfs cannot send a mount destination to the host" {
+  ln -s "$ESCAPE" "$BUNDLE/rootfs/evil"
+  cfg '.mounts += [{"destination": "/evil/sub", "type": "tmpfs", "source": "tmpfs"}]'
+  set_args sh -c 'grep -c " /tmp/srun-escape-[^ ]*/sub " /proc/self/mountinfo'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  # Inside, the link led to the same path in the rootfs, where the tmpfs is.
+  [ "$output" = 1 ]
+  [ ! -e "$ESCAPE" ]
+  [ -d "$BUNDLE/rootfs$ESCAPE/sub" ]
+  assert_all_gone
+}
+
+@test "a ../ symlink in the rootfs cannot climb out of it" {
+  ln -s "../../../../../../../../..$ESCAPE-up" "$BUNDLE/rootfs/up"
+  cfg '.mounts += [{"destination": "/up/x", "type": "tmpfs", "source": "tmpfs"}]'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ ! -e "$ESCAPE-up" ]
+  [ -d "$BUNDLE/rootfs$ESCAPE-up/x" ]
+  assert_all_gone
+}
+
+@test "a bind mount file target behind a symlink stays in the rootfs" {
+  echo secret > "$SANDBOX/source-file"
+  ln -s "$ESCAPE-file" "$BUNDLE/rootfs/etc/hostname-link"
+  cfg --arg s "$SANDBOX/source-file" '.mounts += [{"destination": "/etc/hostname-link", "type": "bind", "source": $s, "options": ["bind", "ro"]}]'
+  set_args cat /etc/hostname-link
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$output" = secret ]
+  [ ! -e "$ESCAPE-file" ]
+  assert_all_gone
+}
+
+@test "a device path behind a symlink is made inside the rootfs" {
+  ln -s "$ESCAPE-dev" "$BUNDLE/rootfs/devlink"
+  cfg '.linux.devices = [{"type": "c", "path": "/devlink/null2", "major": 1, "minor": 3, "fileMode": 438}]'
+  set_args sh -c 'stat -c %t:%T /devlink/null2'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$output" = "1:3" ]
+  [ ! -e "$ESCAPE-dev" ]
+  assert_all_gone
+}
+
+@test "a cwd behind a symlink is made inside the container" {
+  ln -s "$ESCAPE-cwd" "$BUNDLE/rootfs/work"
+  cfg '.process.cwd = "/work/here"'
+  set_args pwd
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ ! -e "$ESCAPE-cwd" ]
+  assert_all_gone
+}
+
+@test "/proc as a symlink in the rootfs is refused" {
+  rmdir "$BUNDLE/rootfs/proc"
+  mkdir "$BUNDLE/rootfs/fakeproc"
+  ln -s fakeproc "$BUNDLE/rootfs/proc"
+  srun_files create --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *'mounts[0].destination: "/proc" goes through a symlink in the rootfs; refusing to mount proc there'* ]] || { echo "$stderr"; return 1; }
+  assert_all_gone
+}
+
+@test "/sys behind a symlinked parent is refused" {
+  rmdir "$BUNDLE/rootfs/sys"
+  mkdir -p "$BUNDLE/rootfs/elsewhere/sys"
+  ln -s elsewhere/sys "$BUNDLE/rootfs/sys"
+  srun_files create --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *'"/sys" goes through a symlink in the rootfs; refusing to mount sysfs there'* ]] || { echo "$stderr"; return 1; }
+  assert_all_gone
+}
+
+@test "a masked file is not bound to a /dev/null that is not the null device" {
+  # Without a /dev mount the image's own /dev stays: here /dev/null is a plain file.
+  cfg '.mounts |= map(select(.destination | startswith("/dev") | not)) | .linux.maskedPaths = ["/proc/timer_list"]'
+  mkdir -p "$BUNDLE/rootfs/dev"
+  echo fake > "$BUNDLE/rootfs/dev/null"
+  srun_files create --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"/dev/null in the container is not the null device"* ]] || { echo "$stderr"; return 1; }
+  assert_all_gone
+}
+
+@test "masked files read empty through the real /dev/null" {
+  cfg '.linux.maskedPaths = ["/proc/timer_list", "/proc/acpi"]'
+  set_args sh -c 'wc -c < /proc/timer_list; ls -A /proc/acpi | wc -l; stat -c %t:%T /dev/null'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$(printf '%s\n' "$output" | sed -n 1p)" = 0 ]
+  [ "$(printf '%s\n' "$output" | sed -n 2p)" = 0 ]
+  [ "$(printf '%s\n' "$output" | sed -n 3p)" = "1:3" ]
+  assert_all_gone
+}
+
+@test "a relative bind source is taken from the bundle" {
+  mkdir "$BUNDLE/shared"
+  echo from-bundle > "$BUNDLE/shared/file"
+  cfg '.mounts += [{"destination": "/shared", "type": "bind", "source": "shared", "options": ["rbind", "ro"]}]'
+  set_args cat /shared/file
+  ( cd / && srun_files run --bundle "$BUNDLE" "$ID" && [ "$status" -eq 0 ] && [ "$output" = from-bundle ] ) || { echo "$status $output $stderr"; return 1; }
+  assert_all_gone
+}
