@@ -831,6 +831,8 @@ TRAPPER='trap "echo got-TERM" TERM; trap "echo got-USR1" USR1; trap "echo got-HU
   [ "$status" -eq 0 ]
   for c in /sys/fs/cgroup/*/; do
     [ ! -e "$c$parent/$ID" ] || { echo "left: $c$parent/$ID"; return 1; }
+    # The parent was made for this container, so it goes with it.
+    [ ! -e "$c$parent" ] || { echo "parent left: $c$parent"; return 1; }
   done
   assert_all_gone
 }

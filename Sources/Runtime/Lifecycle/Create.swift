@@ -92,6 +92,7 @@ extension Lifecycle {
             }
             record.cgroupPath = cgroupPath
             record.cgroupDirectories = cgroup.directories
+            record.cgroupParentsMade = made.filter { !cgroup.directories.contains($0) }
 
             let stateDirectory = try check("open", path: store.directory(request.id)) {
                 open(store.directory(request.id), SRUN_O_PATH | O_DIRECTORY | O_CLOEXEC)

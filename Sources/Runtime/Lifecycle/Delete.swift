@@ -37,6 +37,8 @@ extension Lifecycle {
             attempts += 1
         }
         try cgroup.destroy()
+        // Innermost first; a parent another container still uses stays (rmdir fails).
+        for parent in record.cgroupParentsMade.reversed() { rmdir(parent) }
         store.remove(id)
         _ = consume lock
         let state = JSONWriter.compact(record.stateJSON(.stopped, forHooks: true))

@@ -14,6 +14,9 @@ public struct ContainerRecord: Equatable, Sendable {
     /// The container's cgroup path and its directory in each hierarchy.
     public var cgroupPath: String = ""
     public var cgroupDirectories: [String] = []
+    /// Parents of those that create made (cgroupsPath "/a/b" with no "/a" yet): delete
+    /// removes them again when nothing else uses them.
+    public var cgroupParentsMade: [String] = []
     public var owner: String = ""
     /// The config's hooks: start and delete run poststart and poststop from here.
     public var hooks: Hooks?
@@ -38,6 +41,7 @@ extension ContainerRecord: JSONCodable {
         annotations = try o.optional("annotations")
         cgroupPath = try o.optional("cgroupPath") ?? ""
         cgroupDirectories = try o.optional("cgroupDirectories")
+        cgroupParentsMade = try o.optional("cgroupParentsMade")
         owner = try o.optional("owner") ?? ""
         hooks = try o.optional("hooks")
     }
@@ -54,6 +58,7 @@ extension ContainerRecord: JSONCodable {
         o.setNonEmpty("annotations", annotations)
         o.set("cgroupPath", cgroupPath)
         o.set("cgroupDirectories", cgroupDirectories)
+        o.setNonEmpty("cgroupParentsMade", cgroupParentsMade)
         o.set("owner", owner)
         o.set("hooks", hooks)
         return o.json
