@@ -125,3 +125,31 @@ teardown() {
   ( cd / && srun_files run --bundle "$BUNDLE" "$ID" && [ "$status" -eq 0 ] && [ "$output" = from-bundle ] ) || { echo "$status $output $stderr"; return 1; }
   assert_all_gone
 }
+
+@test "tmpcopyup fills the tmpfs with what it covers, and writes stay in the tmpfs" {
+  cfg '.mounts += [{"destination": "/etc", "type": "tmpfs", "source": "tmpfs", "options": ["tmpcopyup", "mode=755"]}]'
+  set_args sh -c 'head -1 /etc/passwd; echo new > /etc/added; grep -c " /etc .* - tmpfs " /proc/self/mountinfo'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$(printf '%s\n' "$output" | sed -n 1p)" = "root:x:0:0:root:/root:/bin/sh" ]
+  [ "$(printf '%s\n' "$output" | sed -n 2p)" = 1 ]
+  [ ! -e "$BUNDLE/rootfs/etc/added" ]
+  assert_all_gone
+}
+
+@test "in a user namespace a read-only bind keeps the flags the source's mount locks" {
+  mkdir "$SANDBOX/share"
+  echo shared > "$SANDBOX/share/file"
+  cfg --arg s "$SANDBOX/share" '.linux.namespaces += [{"type": "user"}]
+    | .linux.uidMappings = [{"containerID": 0, "hostID": 0, "size": 65536}]
+    | .linux.gidMappings = [{"containerID": 0, "hostID": 0, "size": 65536}]
+    | .mounts += [{"destination": "/share", "type": "bind", "source": $s, "options": ["bind", "ro", "nosuid"]}]'
+  set_args sh -c 'cat /share/file; grep " /share " /proc/self/mountinfo | cut -d" " -f6; touch /share/x 2>/dev/null && echo writable || echo read-only'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$(printf '%s\n' "$output" | sed -n 1p)" = shared ]
+  [[ "$(printf '%s\n' "$output" | sed -n 2p)" == ro,nosuid* ]]
+  [ "$(printf '%s\n' "$output" | sed -n 3p)" = read-only ]
+  [ ! -e "$SANDBOX/share/x" ]
+  assert_all_gone
+}

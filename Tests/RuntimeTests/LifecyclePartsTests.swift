@@ -16,6 +16,17 @@ import Testing
         #expect(options.remountFlags == MountFlag.noSuid | MountFlag.noExec | MountFlag.readOnly)
     }
 
+    @Test func readsTmpcopyupAsAnExtensionNotData() {
+        let options = MountOptions(["tmpcopyup", "mode=755"])
+        #expect(options.copyUp && options.dataString == "mode=755")
+    }
+
+    @Test func mapsStatvfsFlagsToTheFlagsAUserNamespaceLocks() {
+        // ST_RDONLY | ST_NODEV | ST_RELATIME
+        #expect(MountOptions.lockedFlags(statFlags: 0x1 | 0x4 | 0x1000) == MountFlag.readOnly | MountFlag.noDev | MountFlag.relatime)
+        #expect(MountOptions.lockedFlags(statFlags: 0) == 0)
+    }
+
     @Test func laterOptionsWin() {
         let options = MountOptions(["ro", "rw", "nodev", "dev", "noatime"])
         #expect(options.flags == MountFlag.noAtime)

@@ -31,6 +31,8 @@ public struct MountOptions: Equatable, Sendable {
     public var propagation: [UInt] = []
     public var data: [String] = []
     public var isBind = false
+    /// tmpfs: copy what the destination held into the new tmpfs (an OCI extension, as runc).
+    public var copyUp = false
 
     /// option name -> (flag, whether the option clears it instead of setting it)
     static let table: [String: (UInt, Bool)] = [
@@ -70,10 +72,24 @@ public struct MountOptions: Equatable, Sendable {
                 if flag & MountFlag.bind != 0 { isBind = true }
             } else if let propagation = MountOptions.propagationTable[option] {
                 self.propagation.append(propagation)
+            } else if option == "tmpcopyup" {
+                copyUp = true
             } else {
                 data.append(option)
             }
         }
+    }
+
+    /// statvfs's f_flag bits and the mount flags a user namespace locks on a mount: a bind
+    /// remount inside one must keep them or the kernel refuses it.
+    static let lockedStatFlags: [(UInt, UInt)] = [
+        (0x1, MountFlag.readOnly), (0x2, MountFlag.noSuid), (0x4, MountFlag.noDev), (0x8, MountFlag.noExec),
+        (0x400, MountFlag.noAtime), (0x800, MountFlag.noDirAtime), (0x1000, MountFlag.relatime),
+    ]
+
+    /// The locked flags of a mount, from its statvfs f_flag.
+    public static func lockedFlags(statFlags: UInt) -> UInt {
+        lockedStatFlags.reduce(0) { statFlags & $1.0 != 0 ? $0 | $1.1 : $0 }
     }
 
     /// Flags other than bind/rec that a bind mount only gets through a remount.

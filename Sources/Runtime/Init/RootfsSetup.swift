@@ -69,12 +69,18 @@ struct RootfsSetup {
             if options.remountFlags != 0 {
                 // The flags go to the new mount, which the path now leads to.
                 let mounted = try root.open(destination, SRUN_O_PATH)
-                try Mounts.mount(nil, InRoot.procPath(mounted), nil, MountFlag.bind | MountFlag.remount | options.remountFlags,
+                try Mounts.mount(nil, InRoot.procPath(mounted), nil,
+                                 MountFlag.bind | MountFlag.remount | options.remountFlags | lockedFlags(of: mounted),
                                  shownAs: destination)
             }
         } else {
             let target = try root.makeDirectories(destination)
             try Mounts.mount(source, InRoot.procPath(target), type, options.flags, options.dataString, shownAs: destination)
+            if options.copyUp {
+                // `target` still names the directory under the new tmpfs: its content is copied up.
+                let mounted = try root.open(destination, O_RDONLY | O_DIRECTORY)
+                try CopyUp.copy(from: target, to: mounted, path: destination)
+            }
         }
         if !options.propagation.isEmpty {
             let mounted = try root.open(destination, SRUN_O_PATH)
@@ -82,6 +88,14 @@ struct RootfsSetup {
                 try Mounts.mount(nil, InRoot.procPath(mounted), nil, propagation, shownAs: destination)
             }
         }
+    }
+
+    /// In a user namespace the flags of a bound mount are locked: a remount keeps them.
+    private func lockedFlags(of mount: borrowing FileDescriptor) -> UInt {
+        guard c.createsUserNamespace || c.joins.contains(where: { $0.type == .user }) else { return 0 }
+        var info = statvfs()
+        guard fstatvfs(mount.raw, &info) == 0 else { return 0 }
+        return MountOptions.lockedFlags(statFlags: UInt(info.f_flag))
     }
 
     private func goesThroughSymlink(_ path: String, in root: InRoot) -> Bool {
