@@ -153,3 +153,38 @@ teardown() {
   [ ! -e "$SANDBOX/share/x" ]
   assert_all_gone
 }
+
+@test "an idmapped bind mount shows files through the mount's own mappings" {
+  mkdir "$SANDBOX/idsrc"
+  echo data > "$SANDBOX/idsrc/file"
+  chown 0:0 "$SANDBOX/idsrc/file"
+  cfg --arg s "$SANDBOX/idsrc" '.mounts += [{"destination": "/idm", "type": "bind", "source": $s, "options": ["bind", "idmap"],
+    "uidMappings": [{"containerID": 0, "hostID": 1000, "size": 1}], "gidMappings": [{"containerID": 0, "hostID": 2000, "size": 1}]}]'
+  set_args sh -c 'stat -c "%u:%g" /idm/file; grep -c " /idm .*idmapped" /proc/self/mountinfo'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$(printf '%s\n' "$output" | sed -n 1p)" = "1000:2000" ]
+  [ "$(printf '%s\n' "$output" | sed -n 2p)" = 1 ]
+  # The source itself is untouched.
+  [ "$(stat -c %u:%g "$SANDBOX/idsrc/file")" = "0:0" ]
+  assert_all_gone
+}
+
+@test "an idmapped bind mount without mappings of its own uses the container's user namespace" {
+  # The container's root is uid 100000 on the host: it must be able to reach the bundle.
+  chmod 755 "$SANDBOX"
+  mkdir "$SANDBOX/idsrc"
+  echo data > "$SANDBOX/idsrc/file"
+  chown 0:0 "$SANDBOX/idsrc/file"
+  cfg --arg s "$SANDBOX/idsrc" '.linux.namespaces += [{"type": "user"}]
+    | .linux.uidMappings = [{"containerID": 0, "hostID": 100000, "size": 65536}]
+    | .linux.gidMappings = [{"containerID": 0, "hostID": 100000, "size": 65536}]
+    | .mounts += [{"destination": "/idm", "type": "bind", "source": $s, "options": ["rbind", "ridmap"]}]'
+  set_args sh -c 'stat -c "%u:%g" /idm/file; stat -c "%u:%g" /'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  # Root-owned on disk reads as the container's root; the unmapped rootfs reads as nobody.
+  [ "$(printf '%s\n' "$output" | sed -n 1p)" = "0:0" ]
+  [ "$(printf '%s\n' "$output" | sed -n 2p)" = "65534:65534" ]
+  assert_all_gone
+}

@@ -59,6 +59,22 @@ int srun_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uin
     return (int)syscall(437 /* SYS_openat2 */, dirfd, path, &how, sizeof(how));
 }
 
+int srun_open_tree_clone(const char *path, int recursive) {
+    unsigned int flags = 1 /* OPEN_TREE_CLONE */ | O_CLOEXEC | (recursive ? 0x8000 /* AT_RECURSIVE */ : 0);
+    return (int)syscall(428 /* SYS_open_tree */, AT_FDCWD, path, flags);
+}
+
+int srun_mount_setattr_idmap(int tree_fd, int recursive, int userns_fd) {
+    struct { uint64_t attr_set, attr_clr, propagation, userns_fd; } attr = { 0x00100000 /* MOUNT_ATTR_IDMAP */, 0, 0, (uint64_t)userns_fd };
+    unsigned int flags = 0x1000 /* AT_EMPTY_PATH */ | (recursive ? 0x8000 : 0);
+    return (int)syscall(442 /* SYS_mount_setattr */, tree_fd, "", flags, &attr, sizeof(attr));
+}
+
+int srun_move_mount(int tree_fd, int target_fd) {
+    return (int)syscall(429 /* SYS_move_mount */, tree_fd, "", target_fd, "",
+                        0x4 /* MOVE_MOUNT_F_EMPTY_PATH */ | 0x40 /* MOVE_MOUNT_T_EMPTY_PATH */);
+}
+
 int srun_pivot_root(const char *new_root, const char *put_old) {
     return (int)syscall(SYS_pivot_root, new_root, put_old);
 }

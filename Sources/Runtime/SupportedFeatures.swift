@@ -6,7 +6,9 @@ public enum SupportedFeatures {
     public static var document: Features {
         var features = Features(ociVersionMin: "1.0.0", ociVersionMax: ociSpecVersion)
         features.hooks = Hooks.kinds.map(\.name)
-        features.mountOptions = (Array(MountOptions.table.keys) + Array(MountOptions.propagationTable.keys) + ["tmpcopyup"]).sorted()
+        features.mountOptions = (Array(MountOptions.table.keys) + Array(MountOptions.propagationTable.keys)
+            + ["tmpcopyup", "idmap", "ridmap"]).sorted()
+        features.linux.idmapMountsEnabled = true
         features.linux.namespaces = NamespaceType.allCases
         features.annotations = [
             // The library srun links, for tools that ask which seccomp features exist.

@@ -47,7 +47,8 @@ import OCI
         #expect(features.ociVersionMin == "1.0.0" && features.ociVersionMax == "1.2.0")
         #expect(features.hooks == ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"])
         #expect(features.mountOptions.contains("rbind") && features.mountOptions.contains("rslave"))
-        #expect(features.mountOptions.contains("tmpcopyup") && !features.mountOptions.contains("idmap"))
+        #expect(features.mountOptions.contains("tmpcopyup") && features.mountOptions.contains("idmap"))
+        #expect(features.linux.idmapMountsEnabled)
         #expect(features.linux.namespaces == NamespaceType.allCases)
         // Capabilities, seccomp, cgroup resources and LSMs are later work.
         #expect(features.linux.capabilities.isEmpty)

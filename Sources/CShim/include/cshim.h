@@ -30,6 +30,11 @@ int srun_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uin
 #define SRUN_RESOLVE_NO_MAGICLINKS 0x02
 #define SRUN_RESOLVE_NO_SYMLINKS 0x04
 #define SRUN_RESOLVE_IN_ROOT 0x10
+// The new mount API: a detached copy of the tree at `path` (recursive: its submounts too),
+// idmapped through the user namespace `userns_fd`, then attached at `target`.
+int srun_open_tree_clone(const char *path, int recursive);
+int srun_mount_setattr_idmap(int tree_fd, int recursive, int userns_fd);
+int srun_move_mount(int tree_fd, int target_fd);
 int srun_pivot_root(const char *new_root, const char *put_old);
 int srun_pidfd_open(pid_t pid, unsigned int flags);
 int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags);

@@ -27,6 +27,8 @@ struct InitContext {
     /// LISTEN_FDS/LISTEN_PID when socket activation passes fds through srun.
     let extraEnvironment: [String]
     let createsUserNamespace: Bool
+    /// Detached, idmapped trees by mount index, to attach instead of binding.
+    let idmappedTrees: [Int: Int32]
     /// Where the init waits for start and reports how exec went.
     let startGate: StartGate
     /// clone3 put the init in its v2 cgroup already (CLONE_INTO_CGROUP).

@@ -65,7 +65,7 @@ enum InitProcess {
 
     /// Every fd the init inherited from srun is closed but the ones it needs.
     private static func closeInheritedDescriptors(_ c: InitContext) {
-        let keep = Set([c.channel.fd, c.stateDirectory]).sorted()
+        let keep = Set([c.channel.fd, c.stateDirectory] + Array(c.idmappedTrees.values)).sorted()
         var next = UInt32(3 + c.preservedFDs)
         for fd in keep where UInt32(fd) >= next {
             if UInt32(fd) > next { _ = srun_close_range(next, UInt32(fd) - 1, 0) }

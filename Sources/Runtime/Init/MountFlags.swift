@@ -74,6 +74,9 @@ public struct MountOptions: Equatable, Sendable {
                 self.propagation.append(propagation)
             } else if option == "tmpcopyup" {
                 copyUp = true
+            } else if option == "idmap" || option == "ridmap" {
+                // Prepared by create before the clone (IdmappedMounts); nothing for mount(2).
+                continue
             } else {
                 data.append(option)
             }

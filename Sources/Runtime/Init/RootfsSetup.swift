@@ -64,8 +64,12 @@ struct RootfsSetup {
         }
         if options.isBind {
             let target = isDirectory(source) ? try root.makeDirectories(destination) : try root.makeFile(destination)
-            try Mounts.mount(source, InRoot.procPath(target), nil, MountFlag.bind | (options.flags & MountFlag.recursive),
-                             shownAs: destination)
+            if let tree = c.idmappedTrees[index] {
+                try check("move_mount", path: destination) { srun_move_mount(tree, target.raw) }
+            } else {
+                try Mounts.mount(source, InRoot.procPath(target), nil, MountFlag.bind | (options.flags & MountFlag.recursive),
+                                 shownAs: destination)
+            }
             if options.remountFlags != 0 {
                 // The flags go to the new mount, which the path now leads to.
                 let mounted = try root.open(destination, SRUN_O_PATH)

@@ -94,6 +94,8 @@ extension Lifecycle {
             record.cgroupDirectories = cgroup.directories
             record.cgroupParentsMade = made.filter { !cgroup.directories.contains($0) }
 
+            let idmappedTrees = try IdmappedMounts.prepare(spec, bundle: bundle.path)
+            defer { for fd in idmappedTrees.values { close(fd) } }
             let stateDirectory = try check("open", path: store.directory(request.id)) {
                 open(store.directory(request.id), SRUN_O_PATH | O_DIRECTORY | O_CLOEXEC)
             }
@@ -109,7 +111,7 @@ extension Lifecycle {
                 containerID: request.id.description, noPivot: request.noPivot, noNewKeyring: request.noNewKeyring,
                 preservedFDs: preservedFDs,
                 extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user),
-                startGate: request.startsOverChannel ? .channel : .fifo)
+                idmappedTrees: idmappedTrees, startGate: request.startsOverChannel ? .channel : .fifo)
             let (pid, clonedIntoCgroup) = try cloneInit(context, linux: linux)
             initExists = true
             childEnd.close()
