@@ -173,6 +173,8 @@ teardown() {
 @test "an idmapped bind mount without mappings of its own uses the container's user namespace" {
   # The container's root is uid 100000 on the host: it must be able to reach the bundle.
   chmod 755 "$SANDBOX"
+  # ... and cannot make directories in a rootfs owned by the host's root.
+  mkdir "$BUNDLE/rootfs/idm"
   mkdir "$SANDBOX/idsrc"
   echo data > "$SANDBOX/idsrc/file"
   chown 0:0 "$SANDBOX/idsrc/file"
