@@ -2,6 +2,18 @@
 # editing the bundle's config, running srun with its output in files, and waiting for the
 # container's processes to be gone.
 
+# setup_file: one busybox bundle for the whole file, in $TEMPLATE.
+make_template() {
+  export TEMPLATE=$BATS_FILE_TMPDIR/template
+  SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$TEMPLATE" sh
+}
+
+# setup: this test's sandbox, with a copy of the template as its bundle (faster than make-bundle.sh).
+sandbox_from_template() {
+  setup_sandbox
+  cp -a "$TEMPLATE/." "$BUNDLE/"
+}
+
 # assert_nothing_left, and every container process seen has exited.
 assert_all_gone() {
   assert_nothing_left

@@ -15,15 +15,13 @@ HOOK_KINDS=(prestart createRuntime createContainer startContainer poststart post
 setup_file() {
   load helpers
   load container-helpers
-  export TEMPLATE=$BATS_FILE_TMPDIR/template
-  SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$TEMPLATE" sh
+  make_template
 }
 
 setup() {
   load helpers
   load container-helpers
-  setup_sandbox
-  cp -a "$TEMPLATE/." "$BUNDLE/"
+  sandbox_from_template
   HOOKS=$SANDBOX/hooks
   LOG=$HOOKS/hooks.log
   mkdir -p "$HOOKS"

@@ -10,16 +10,13 @@ RFC3339='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-
 setup_file() {
   load helpers
   load container-helpers
-  # One busybox bundle for the file; each test copies it (faster than make-bundle.sh).
-  export TEMPLATE=$BATS_FILE_TMPDIR/template
-  SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$TEMPLATE" sh
+  make_template
 }
 
 setup() {
   load helpers
   load container-helpers
-  setup_sandbox
-  cp -a "$TEMPLATE/." "$BUNDLE/"
+  sandbox_from_template
   IDS=("$ID")   # containers teardown deletes
   PIDS=()       # container processes that must be gone at the end
   BG=()         # background processes this test started

@@ -9,15 +9,13 @@ bats_require_minimum_version 1.5.0
 setup_file() {
   load helpers
   load container-helpers
-  export TEMPLATE=$BATS_FILE_TMPDIR/template
-  SRUN=$SRUN "$BATS_TEST_DIRNAME/make-bundle.sh" "$TEMPLATE" sh
+  make_template
 }
 
 setup() {
   load helpers
   load container-helpers
-  setup_sandbox
-  cp -a "$TEMPLATE/." "$BUNDLE/"
+  sandbox_from_template
   PIDS=()
   N=0
 }

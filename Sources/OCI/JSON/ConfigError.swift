@@ -37,8 +37,7 @@ public func quote(_ value: String) -> String {
         case "\t": out += "\\t"
         default:
             if scalar.value < 0x20 || scalar.value == 0x7f {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                out += JSONWriter.unicodeEscape(scalar.value)
             } else {
                 out.unicodeScalars.append(scalar)
             }

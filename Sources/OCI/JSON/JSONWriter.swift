@@ -78,7 +78,7 @@ public enum JSONWriter {
         out += "\""
     }
 
-    private static func unicodeEscape(_ value: UInt32) -> String {
+    static func unicodeEscape(_ value: UInt32) -> String {
         let hex = String(value, radix: 16)
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
