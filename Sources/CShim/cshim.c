@@ -12,10 +12,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-int srun_clone(int (*fn)(void *), void *stack_top, int flags, void *arg) {
-    return clone(fn, stack_top, flags, arg);
-}
-
 pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out) {
     struct clone_args args;
     memset(&args, 0, sizeof(args));

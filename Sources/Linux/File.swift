@@ -61,10 +61,6 @@ public enum Files {
         let fd = try FileDescriptor(open: path, O_WRONLY | O_CREAT | O_APPEND, mode: mode)
         try fd.write(Array(text.utf8), path: path)
     }
-
-    public static func exists(_ path: String) -> Bool {
-        access(path, F_OK) == 0
-    }
 }
 
 public enum Output {

@@ -23,10 +23,6 @@ public func readText(_ path: String) throws(SystemError) -> String {
     String(decoding: try Files.read(path), as: UTF8.self)
 }
 
-public func makeDirectory(_ path: String, mode: mode_t = 0o755) throws(SystemError) {
-    try check("mkdir", path: path) { mkdir(path, mode) }
-}
-
 /// mkdir -p; returns the directories it created, outermost first, so a failure can undo them.
 /// The leaf is tried first: in the common case it is one system call, not one per component.
 @discardableResult
@@ -45,14 +41,6 @@ public func makeDirectories(_ path: String, mode: mode_t = 0o755) throws(SystemE
     default:
         throw SystemError.last("mkdir", path: path)
     }
-}
-
-public func removeDirectory(_ path: String) throws(SystemError) {
-    try check("rmdir", path: path) { rmdir(path) }
-}
-
-public func removeFile(_ path: String) throws(SystemError) {
-    try check("unlink", path: path) { unlink(path) }
 }
 
 /// rm -rf of a directory srun made itself (a state dir): no symlinks followed.

@@ -8,8 +8,6 @@
 #include <signal.h>
 #include <sys/types.h>
 
-// clone(2) with a caller-provided stack; `fn` must not touch memory shared with the parent.
-int srun_clone(int (*fn)(void *), void *stack_top, int flags, void *arg);
 // clone3(2) as a fork: returns 0 in the child. `cgroup_fd` >= 0 adds CLONE_INTO_CGROUP.
 pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out);
 // clone(2) as a fork, for kernels without clone3 (before 5.3).

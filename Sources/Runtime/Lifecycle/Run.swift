@@ -8,7 +8,11 @@ extension Lifecycle {
     /// `run`: create and start; in the foreground, forward signals to the container's
     /// process, wait for it, delete the container (unless `keep`) and return its exit
     /// status the shell's way (128+N for signal N).
-    public static func run(_ request: CreateRequest, detach: Bool, keep: Bool, store: StateStore, log: Logger) throws -> Int32 {
+    public static func run(_ request: CreateRequest, detach: Bool, keep: Bool, subreaper: Bool = true,
+                           store: StateStore, log: Logger) throws -> Int32 {
+        // Processes the container leaves when its init dies (no pid namespace) come back to
+        // srun rather than to the host's init, as with runc.
+        if !detach && subreaper { _ = srun_prctl(SRUN_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) }
         var forwarded = forwardableSignals()
         var previous = sigset_t()
         // Blocked from before the clone: a signal that arrives while the container starts

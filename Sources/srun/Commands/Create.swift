@@ -10,7 +10,7 @@ extension Commands {
     /// `srun run`: create and start; in the foreground, the container's exit status.
     static func run(_ call: Invocation) throws -> Int32 {
         try Lifecycle.run(createRequest(call), detach: call.flags.bool("detach"), keep: call.flags.bool("keep"),
-                          store: call.store, log: call.log)
+                          subreaper: !call.flags.bool("no-subreaper"), store: call.store, log: call.log)
     }
 
     private static func createRequest(_ call: Invocation) throws -> CreateRequest {
