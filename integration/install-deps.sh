@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   libseccomp-dev libcap-dev libyajl-dev   # linked into srun (statically)
-  bats busybox-static jq                  # integration tests and the demo bundle
+  bats busybox-static jq file procps      # integration tests and the demo bundle
   runc crun                               # benchmarks compare against them
 )
 missing=()
