@@ -190,3 +190,74 @@ teardown() {
   [ "$(printf '%s\n' "$output" | sed -n 2p)" = "65534:65534" ]
   assert_all_gone
 }
+
+# The per-mount flags mountinfo shows (field 6) for a mount at $1 in the container's output.
+mount_options_of() {
+  printf '%s\n' "$output" | awk -v d="$1" '$5 == d { print $6 }'
+}
+
+@test "mount options become the flags mountinfo shows" {
+  cfg '.mounts += [
+    {"destination": "/m1", "type": "tmpfs", "source": "tmpfs", "options": ["ro", "nosuid", "nodev", "noexec", "noatime"]},
+    {"destination": "/m2", "type": "tmpfs", "source": "tmpfs", "options": ["rw", "suid", "dev", "exec", "strictatime", "nodiratime"]},
+    {"destination": "/m3", "type": "tmpfs", "source": "tmpfs", "options": ["nosymfollow", "relatime", "sync", "dirsync"]},
+    {"destination": "/m4", "type": "bind", "source": "/tmp", "options": ["rbind", "ro", "nosuid", "nodev"]},
+    {"destination": "/m5", "type": "tmpfs", "source": "tmpfs", "options": ["mode=700", "size=1m", "noexec"]}]'
+  set_args cat /proc/self/mountinfo
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$(mount_options_of /m1)" = "ro,nosuid,nodev,noexec,noatime" ] || { echo "m1: $(mount_options_of /m1)"; return 1; }
+  [[ "$(mount_options_of /m2)" == rw,nodiratime* ]] || { echo "m2: $(mount_options_of /m2)"; return 1; }
+  [[ "$(mount_options_of /m3)" == *nosymfollow* && "$(mount_options_of /m3)" == *relatime* ]] || { echo "m3: $(mount_options_of /m3)"; return 1; }
+  # sync and dirsync belong to the filesystem: they show among its super options.
+  printf '%s\n' "$output" | awk '$5 == "/m3"' | grep -q ' - tmpfs tmpfs rw,sync,dirsync' || { printf '%s\n' "$output" | grep ' /m3 '; return 1; }
+  [[ "$(mount_options_of /m4)" == ro,nosuid,nodev* ]] || { echo "m4: $(mount_options_of /m4)"; return 1; }
+  [[ "$(mount_options_of /m5)" == *noexec* ]]
+  # Filesystem data reaches the filesystem: tmpfs shows mode and size among its super options.
+  printf '%s\n' "$output" | awk '$5 == "/m5"' | grep -q 'size=1024k,mode=700' || { printf '%s\n' "$output" | grep ' /m5 '; return 1; }
+  assert_all_gone
+}
+
+@test "propagation options show in mountinfo's optional fields" {
+  cfg '.mounts += [
+    {"destination": "/shared", "type": "tmpfs", "source": "tmpfs", "options": ["rshared"]},
+    {"destination": "/private", "type": "tmpfs", "source": "tmpfs", "options": ["rprivate"]},
+    {"destination": "/unbindable", "type": "tmpfs", "source": "tmpfs", "options": ["unbindable"]}]'
+  set_args cat /proc/self/mountinfo
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  printf '%s\n' "$output" | awk '$5 == "/shared"' | grep -q ' shared:[0-9]' || { printf '%s\n' "$output" | grep ' /shared '; return 1; }
+  printf '%s\n' "$output" | awk '$5 == "/unbindable"' | grep -q ' unbindable ' || { printf '%s\n' "$output" | grep ' /unbindable '; return 1; }
+  ! printf '%s\n' "$output" | awk '$5 == "/private"' | grep -qE ' (shared|master):[0-9]'
+  assert_all_gone
+}
+
+@test "a symlink swapped in while create runs never sends a mount to the host" {
+  local target=$ESCAPE-race
+  mkdir -p "$BUNDLE/rootfs/race"
+  cfg '.mounts += [{"destination": "/race/inner", "type": "tmpfs", "source": "tmpfs"}]'
+  # Swap /race between a directory and a symlink to the host as fast as possible.
+  (
+    set +e
+    end=$((SECONDS + 20))
+    while [ $SECONDS -lt $end ] && [ ! -e "$SANDBOX/stop" ]; do
+      mv -T "$BUNDLE/rootfs/race" "$BUNDLE/rootfs/race.dir" 2>/dev/null
+      ln -sfn "$target" "$BUNDLE/rootfs/race" 2>/dev/null
+      rm -f "$BUNDLE/rootfs/race" 2>/dev/null
+      mv -T "$BUNDLE/rootfs/race.dir" "$BUNDLE/rootfs/race" 2>/dev/null
+    done
+    exit 0
+  ) &
+  local swapper=$!
+  local i
+  for i in $(seq 30); do
+    "$SRUN" --root "$ROOT" run --bundle "$BUNDLE" "$ID-$i" </dev/null >/dev/null 2>&1 || true
+    "$SRUN" --root "$ROOT" delete --force "$ID-$i" >/dev/null 2>&1 || true
+    [ ! -e "$target" ] || { touch "$SANDBOX/stop"; wait "$swapper"; echo "created on the host: $target"; return 1; }
+  done
+  touch "$SANDBOX/stop"
+  wait "$swapper"
+  [ ! -e "$target" ]
+  ! grep -q "$target" /proc/self/mountinfo
+  assert_all_gone
+}

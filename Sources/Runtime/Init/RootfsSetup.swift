@@ -120,8 +120,10 @@ struct RootfsSetup {
             try check("chroot", path: rootfs) { chroot(".") }
         } else {
             // pivot_root(".", "."): the old root ends up on top of "."; detaching it leaves the new one.
+            // Everything was made rslave in prepare(), so the detach does not reach the host.
+            // (A mount(MS_SLAVE) on "." here would hit the new root, not the old one on top of
+            // it, and undo the propagation the config asked for.)
             try check("pivot_root", path: rootfs) { srun_pivot_root(".", ".") }
-            try Mounts.mount(nil, ".", nil, MountFlag.slave | MountFlag.recursive)
             try Mounts.unmount(".", Int32(MNT_DETACH))
         }
         try check("chdir", path: "/") { chdir("/") }
