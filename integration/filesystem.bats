@@ -261,3 +261,21 @@ mount_options_of() {
   ! grep -q "$target" /proc/self/mountinfo
   assert_all_gone
 }
+
+@test "with a cgroup namespace the cgroup mount shows the container's own cgroups, read-only" {
+  cfg '.linux.namespaces += [{"type": "cgroup"}]'
+  set_args sh -c 'grep -c ":/$" /proc/self/cgroup; grep -c . /proc/self/cgroup;
+    awk "\$5 == \"/sys/fs/cgroup/memory\" { print \$4, \$6 }" /proc/self/mountinfo;
+    cat /sys/fs/cgroup/pids/cgroup.procs | wc -l; mkdir /sys/fs/cgroup/pids/x 2>/dev/null && echo writable || echo read-only'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  local lines
+  mapfile -t lines <<<"$output"
+  # Every hierarchy shows the container's cgroup as its root.
+  [ "${lines[0]}" = "${lines[1]}" ] || { echo "$output"; return 1; }
+  [[ "${lines[2]}" == "/ ro,nosuid,nodev,noexec"* ]] || { echo "$output"; return 1; }
+  # Only the container's processes (the shell and the one reading) are in view.
+  [ "${lines[3]}" -le 3 ] || { echo "$output"; return 1; }
+  [ "${lines[4]}" = read-only ]
+  assert_all_gone
+}

@@ -183,13 +183,24 @@ struct CgroupMount {
             try Mounts.mount("cgroup2", target, "cgroup2", flags, shownAs: destination)
             return
         }
-        // v1 and hybrid: a tmpfs holding one bind of the container's cgroup per hierarchy.
+        // v1 and hybrid: a tmpfs with one mount per hierarchy. In a cgroup namespace of its own
+        // the init mounts the hierarchies themselves, which the namespace scopes to its cgroup;
+        // otherwise (and in a user namespace, which may not mount v1) it binds its cgroup dirs.
         try Mounts.mount("tmpfs", target, "tmpfs", MountFlag.noSuid | MountFlag.noDev | MountFlag.noExec, "mode=755", shownAs: destination)
+        let scoped = c.linux.creates(.cgroup) && !c.createsUserNamespace && !c.joins.contains { $0.type == .user }
         var binds: [String] = []
         for (hierarchy, directory) in zip(hierarchies, c.cgroup.directories) {
             let name = String(hierarchy.mountPoint.split(separator: "/").last ?? "unified")
             let bind = try root.makeDirectories(destination + "/" + name)
-            try Mounts.mount(directory, InRoot.procPath(bind), nil, MountFlag.bind, shownAs: destination + "/" + name)
+            if !scoped {
+                try Mounts.mount(directory, InRoot.procPath(bind), nil, MountFlag.bind, shownAs: destination + "/" + name)
+            } else if hierarchy.isUnified {
+                try Mounts.mount("cgroup2", InRoot.procPath(bind), "cgroup2", flags, shownAs: destination + "/" + name)
+            } else {
+                // Named hierarchies ("name=systemd") mount with "none"; controllers by name.
+                let data = hierarchy.controllers.map { $0.hasPrefix("name=") ? "none," + $0 : $0 }.joined(separator: ",")
+                try Mounts.mount("cgroup", InRoot.procPath(bind), "cgroup", flags, data, shownAs: destination + "/" + name)
+            }
             binds.append(destination + "/" + name)
         }
         // One mount_setattr for the whole tree; a remount per mount where the kernel lacks it (before 5.12).
