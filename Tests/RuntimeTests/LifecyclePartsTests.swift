@@ -35,6 +35,20 @@ import Testing
     }
 }
 
+@Suite struct MountLabelTests {
+    @Test func addsTheContextWhenSELinuxIsOn() {
+        let label = "system_u:object_r:container_file_t:s0:c1,c2"
+        #expect(MountLabel.data("mode=755", type: "tmpfs", label: label, enabled: true) == "mode=755,context=\"\(label)\"")
+        #expect(MountLabel.data(nil, type: "mqueue", label: label, enabled: true) == "context=\"\(label)\"")
+    }
+
+    @Test func leavesDataAloneOtherwise() {
+        #expect(MountLabel.data("mode=755", type: "tmpfs", label: "x", enabled: false) == "mode=755")
+        #expect(MountLabel.data(nil, type: "proc", label: "x", enabled: true) == nil)
+        #expect(MountLabel.data("a", type: "tmpfs", label: nil, enabled: true) == "a")
+    }
+}
+
 @Suite struct SignalTests {
     @Test(arguments: [("TERM", 15), ("SIGTERM", 15), ("sigkill", 9), ("9", 9), ("USR1", 10), ("RTMIN", 34), ("RTMIN+2", 36), ("RTMAX", 64), ("RTMAX-1", 63)])
     func parsesNamesAndNumbers(_ name: String, _ number: Int32) {

@@ -79,7 +79,8 @@ struct RootfsSetup {
             }
         } else {
             let target = try root.makeDirectories(destination)
-            try Mounts.mount(source, InRoot.procPath(target), type, options.flags, options.dataString, shownAs: destination)
+            let data = MountLabel.data(options.dataString, type: type, label: c.linux.mountLabel)
+            try Mounts.mount(source, InRoot.procPath(target), type, options.flags, data, shownAs: destination)
             if options.copyUp {
                 // `target` still names the directory under the new tmpfs: its content is copied up.
                 let mounted = try root.open(destination, O_RDONLY | O_DIRECTORY)
