@@ -914,3 +914,39 @@ TRAPPER='trap "echo got-TERM" TERM; trap "echo got-USR1" USR1; trap "echo got-HU
   [ ! -e "$BUNDLE/rootfs/does-not-exist" ]
   assert_all_gone
 }
+
+@test "a terminal: the pty master goes to --console-socket, the slave is /dev/console and the process's tty" {
+  cfg '.process.terminal = true | .process.consoleSize = {"height": 40, "width": 100}'
+  set_args sh -c 'tty; stty size; stat -c "%t %g" /dev/console; echo done'
+  python3 "$BATS_TEST_DIRNAME/console-receiver.py" "$SANDBOX/console.sock" "$SANDBOX/console.out" &
+  local receiver=$!
+  wait_for test -S "$SANDBOX/console.sock"
+  srun_files create --console-socket "$SANDBOX/console.sock" --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  srun_files start "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  wait "$receiver"
+  local out
+  out=$(tr -d '\r' <"$SANDBOX/console.out")
+  [ "$(sed -n 1p <<<"$out")" = /dev/console ] || { echo "$out"; return 1; }
+  [ "$(sed -n 2p <<<"$out")" = "40 100" ]
+  # A pty slave (major 136 = 0x88) of the tty group (gid 5), as the spec's devpts options make it.
+  [ "$(sed -n 3p <<<"$out")" = "88 5" ] || { echo "$out"; return 1; }
+  [ "$(sed -n 4p <<<"$out")" = done ]
+  [[ "$(cat "$SANDBOX/console.out.name")" == /dev/pts/* ]]
+  run srun delete --force "$ID"
+  [ "$status" -eq 0 ]
+  assert_all_gone
+}
+
+@test "a terminal without --console-socket is refused, and a socket without a terminal too" {
+  cfg '.process.terminal = true'
+  srun_files create --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"--console-socket is required"* ]]
+  cfg '.process.terminal = false'
+  srun_files create --console-socket "$SANDBOX/none.sock" --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"--console-socket is only for a process with a terminal"* ]]
+  assert_all_gone
+}

@@ -4,7 +4,13 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <errno.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -69,6 +75,52 @@ int srun_mount_setattr_idmap(int tree_fd, int recursive, int userns_fd) {
 int srun_move_mount(int tree_fd, int target_fd) {
     return (int)syscall(429 /* SYS_move_mount */, tree_fd, "", target_fd, "",
                         0x4 /* MOVE_MOUNT_F_EMPTY_PATH */ | 0x40 /* MOVE_MOUNT_T_EMPTY_PATH */);
+}
+
+int srun_open_pty(int *master, char *slave_name, size_t size) {
+    int fd = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    if (unlockpt(fd) < 0 || ptsname_r(fd, slave_name, size) != 0) {
+        close(fd);
+        return -1;
+    }
+    *master = fd;
+    return 0;
+}
+
+int srun_set_controlling_terminal(int fd) { return ioctl(fd, TIOCSCTTY, 0); }
+
+int srun_set_window_size(int fd, unsigned short rows, unsigned short cols) {
+    struct winsize size = { .ws_row = rows, .ws_col = cols };
+    return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+int srun_send_fd(int socket, int fd, const char *name) {
+    char control[CMSG_SPACE(sizeof(int))];
+    memset(control, 0, sizeof(control));
+    struct iovec iov = { .iov_base = (void *)name, .iov_len = strlen(name) };
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control) };
+    struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+    cmsg->cmsg_level = SOL_SOCKET;
+    cmsg->cmsg_type = SCM_RIGHTS;
+    cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
+    return sendmsg(socket, &msg, MSG_NOSIGNAL) < 0 ? -1 : 0;
+}
+
+int srun_connect_unix(const char *path) {
+    struct sockaddr_un address = { .sun_family = AF_UNIX };
+    if (strlen(path) >= sizeof(address.sun_path)) { errno = ENAMETOOLONG; return -1; }
+    strcpy(address.sun_path, path);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    if (connect(fd, (struct sockaddr *)&address, sizeof(address)) < 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
 }
 
 int srun_pivot_root(const char *new_root, const char *put_old) {

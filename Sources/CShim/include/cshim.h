@@ -33,6 +33,13 @@ int srun_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uin
 int srun_open_tree_clone(const char *path, int recursive);
 int srun_mount_setattr_idmap(int tree_fd, int recursive, int userns_fd);
 int srun_move_mount(int tree_fd, int target_fd);
+// Terminals: a pty pair from the devpts behind /dev/ptmx, made the controlling terminal,
+// and its master sent over a unix socket with SCM_RIGHTS (the console-socket protocol).
+int srun_open_pty(int *master, char *slave_name, size_t size);
+int srun_set_controlling_terminal(int fd);
+int srun_set_window_size(int fd, unsigned short rows, unsigned short cols);
+int srun_send_fd(int socket, int fd, const char *name);
+int srun_connect_unix(const char *path);
 int srun_pivot_root(const char *new_root, const char *put_old);
 int srun_pidfd_open(pid_t pid, unsigned int flags);
 int srun_pidfd_send_signal(int pidfd, int sig, unsigned int flags);

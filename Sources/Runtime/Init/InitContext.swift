@@ -27,6 +27,8 @@ struct InitContext {
     /// LISTEN_FDS/LISTEN_PID when socket activation passes fds through srun.
     let extraEnvironment: [String]
     let createsUserNamespace: Bool
+    /// The connected --console-socket, when process.terminal is true.
+    let consoleSocket: Int32?
     /// Detached, idmapped trees by mount index, to attach instead of binding.
     let idmappedTrees: [Int: Int32]
     /// Where the init waits for start and reports how exec went.

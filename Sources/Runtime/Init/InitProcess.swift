@@ -46,6 +46,9 @@ enum InitProcess {
         }
         try HookRunner.run(c.spec.hooks?.createContainer ?? [], kind: "createContainer", state: state)
         try rootfs.enter()
+        if let socket = c.consoleSocket {
+            try Terminal.setUp(socket: socket, size: c.process.consoleSize)
+        }
         // Before the read-only remounts of finish(): /proc/sys is one of them by default.
         let setup = ProcessSetup(c)
         try setup.configureKernel()
@@ -65,7 +68,7 @@ enum InitProcess {
 
     /// Every fd the init inherited from srun is closed but the ones it needs.
     private static func closeInheritedDescriptors(_ c: InitContext) {
-        let keep = Set([c.channel.fd, c.stateDirectory] + Array(c.idmappedTrees.values)).sorted()
+        let keep = Set([c.channel.fd, c.stateDirectory] + Array(c.idmappedTrees.values) + (c.consoleSocket.map { [$0] } ?? [])).sorted()
         var next = UInt32(3 + c.preservedFDs)
         for fd in keep where UInt32(fd) >= next {
             if UInt32(fd) > next { _ = srun_close_range(next, UInt32(fd) - 1, 0) }

@@ -32,11 +32,6 @@ public struct CreatedContainer: Sendable {
     public let channel: MessageChannel?
 }
 
-/// Something the config asks for that srun does not do yet.
-public struct Unsupported: Error, CustomStringConvertible {
-    public let description: String
-}
-
 extension Lifecycle {
     /// runtime.md "create": everything is checked before anything is made, and a failure
     /// at any step undoes the ones before it.
@@ -94,6 +89,8 @@ extension Lifecycle {
             record.cgroupDirectories = cgroup.directories
             record.cgroupParentsMade = made.filter { !cgroup.directories.contains($0) }
 
+            let consoleSocket = try request.consoleSocket.map { try Terminal.connect($0) }
+            defer { if let consoleSocket { close(consoleSocket) } }
             let idmappedTrees = try IdmappedMounts.prepare(spec, bundle: bundle.path)
             defer { for fd in idmappedTrees.values { close(fd) } }
             let stateDirectory = try check("open", path: store.directory(request.id)) {
@@ -111,7 +108,7 @@ extension Lifecycle {
                 containerID: request.id.description, noPivot: request.noPivot, noNewKeyring: request.noNewKeyring,
                 preservedFDs: preservedFDs,
                 extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user),
-                idmappedTrees: idmappedTrees, startGate: request.startsOverChannel ? .channel : .fifo)
+                consoleSocket: consoleSocket, idmappedTrees: idmappedTrees, startGate: request.startsOverChannel ? .channel : .fifo)
             let (pid, clonedIntoCgroup) = try cloneInit(context, linux: linux)
             initExists = true
             childEnd.close()
@@ -161,11 +158,9 @@ extension Lifecycle {
         if spec.process?.terminal != true, request.consoleSocket != nil {
             throw UsageError("--console-socket is only for a process with a terminal (process.terminal is not true)")
         }
-        if spec.process?.terminal == true {
-            guard request.consoleSocket != nil else {
-                throw UsageError("process.terminal is true: --console-socket is required")
-            }
-            throw Unsupported(description: "process.terminal: terminals are not implemented yet")
+        if spec.process?.terminal == true, request.consoleSocket == nil {
+            // runc proxies a terminal for a foreground run itself; srun does not yet.
+            throw UsageError("process.terminal is true: --console-socket is required")
         }
     }
 
