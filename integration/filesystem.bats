@@ -279,3 +279,30 @@ mount_options_of() {
   [ "${lines[4]}" = read-only ]
   assert_all_gone
 }
+
+@test "an overlay mount joins its layers, and writes go to the upper one" {
+  mkdir -p "$SANDBOX"/{lower,upper,work}
+  echo lower > "$SANDBOX/lower/file"
+  cfg --arg o "lowerdir=$SANDBOX/lower,upperdir=$SANDBOX/upper,workdir=$SANDBOX/work" \
+    '.mounts += [{"destination": "/ov", "type": "overlay", "source": "overlay", "options": [$o]}]'
+  set_args sh -c 'cat /ov/file; echo upper > /ov/new'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$output" = lower ]
+  [ "$(cat "$SANDBOX/upper/new")" = upper ]
+  [ ! -e "$SANDBOX/lower/new" ]
+  assert_all_gone
+}
+
+@test "in a user namespace devices are bound from the host instead of made" {
+  chmod 755 "$SANDBOX"
+  cfg '.linux.namespaces += [{"type": "user"}]
+    | .linux.uidMappings = [{"containerID": 0, "hostID": 0, "size": 65536}]
+    | .linux.gidMappings = [{"containerID": 0, "hostID": 0, "size": 65536}]
+    | .linux.devices = [{"type": "c", "path": "/dev/full", "major": 1, "minor": 7}]'
+  set_args sh -c 'stat -c "%t:%T" /dev/null /dev/full; grep -c " /dev/null " /proc/self/mountinfo; echo x > /dev/null && echo written'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$output" = "$(printf '1:3\n1:7\n1\nwritten')" ] || { echo "$output"; return 1; }
+  assert_all_gone
+}
