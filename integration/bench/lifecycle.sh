@@ -20,15 +20,7 @@ if [[ "${_LIFECYCLE_IN_NS:-}" == 1 ]]; then
 fi
 
 [[ $(id -u) == 0 ]] || { echo "lifecycle.sh must run as root" >&2; exit 1; }
-if [[ -z "${SRUN:-}" ]]; then
-    SRUN="$repo/.build/release/srun"
-    if [[ ! -x "$SRUN" || "${SRUN_BUILD:-0}" == 1 ]]; then
-        echo "building srun (swift build -c release --product srun)..." >&2
-        (cd "$repo" && swift build -c release --product srun >&2)
-    elif [[ -n "$(find "$repo/Sources" "$repo/Package.swift" -newer "$SRUN" -type f -print -quit 2>/dev/null)" ]]; then
-        echo "note: sources are newer than $SRUN; set SRUN_BUILD=1 to rebuild first" >&2
-    fi
-fi
+source "$here/srun-binary.sh"
 for tool in runc crun unshare; do
     command -v "$tool" >/dev/null || { echo "$tool not found on PATH" >&2; exit 1; }
 done

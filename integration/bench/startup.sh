@@ -6,15 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-if [[ -z "${SRUN:-}" ]]; then
-    SRUN="$repo/.build/release/srun"
-    if [[ ! -x "$SRUN" || "${SRUN_BUILD:-0}" == 1 ]]; then
-        echo "building srun (swift build -c release --product srun)..." >&2
-        (cd "$repo" && swift build -c release --product srun >&2)
-    elif [[ -n "$(find "$repo/Sources" "$repo/Package.swift" -newer "$SRUN" -type f -print -quit 2>/dev/null)" ]]; then
-        echo "note: sources are newer than $SRUN; set SRUN_BUILD=1 to rebuild first" >&2
-    fi
-fi
+source "$here/srun-binary.sh"
 for tool in crun runc; do
     command -v "$tool" >/dev/null || echo "note: $tool not on PATH, its rows are skipped" >&2
 done

@@ -35,8 +35,6 @@ struct ParsedFlags: Sendable {
         values[flag.primaryName, default: []].append(value)
     }
 
-    func isSet(_ name: String) -> Bool { values[name] != nil }
-
     /// A boolean flag; its last occurrence wins, as in Go.
     func bool(_ name: String) -> Bool { values[name]?.last == "true" }
 
