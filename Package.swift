@@ -21,8 +21,8 @@ let package = Package(
 
         // The runtime-spec as Swift values; decoding, encoding, validation. No syscalls.
         .target(name: "OCI", dependencies: ["CYajl"], swiftSettings: functionSections),
-        // Thin throwing wrappers over the system calls srun makes.
-        .target(name: "Linux", dependencies: ["CShim"], swiftSettings: functionSections),
+        // Thin throwing wrappers over the system calls srun makes (libcap and libseccomp included).
+        .target(name: "Linux", dependencies: ["CShim", "CCap", "CSeccomp"], swiftSettings: functionSections),
         // cgroup v1, v2 and hybrid hierarchies.
         .target(name: "Cgroups", dependencies: ["Linux"], swiftSettings: functionSections),
         // Container lifecycle and the pieces every command shares.

@@ -124,7 +124,7 @@ public final class InRoot {
 
     /// Without openat2: one component at a time, no symlink followed, no `..` allowed.
     private func walk(_ relative: String, _ flags: Int32) throws(SystemError) -> FileDescriptor {
-        var current = FileDescriptor(raw: dup(fd))
+        var current = FileDescriptor(raw: fcntl(fd, F_DUPFD_CLOEXEC, 0))
         let components = relative.split(separator: "/").map(String.init)
         for (i, component) in components.enumerated() {
             guard component != ".." else { throw SystemError("open", path: display(relative), errno: EXDEV) }

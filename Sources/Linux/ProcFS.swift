@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CShim
 
 /// What /proc/PID/stat says about a process.
 public struct ProcessStat: Equatable, Sendable {
@@ -19,5 +20,42 @@ public struct ProcessStat: Equatable, Sendable {
         let fields = text[text.index(after: close)...].split(separator: " ")
         guard fields.count > 19, let state = fields[0].first, let start = UInt64(fields[19]) else { return nil }
         return ProcessStat(state: state, startTime: start)
+    }
+}
+
+/// A procfs that nothing in the container can stand in for (CVE-2019-16884 and kin): a
+/// detached copy of the proc mount, without the mounts on top of it, checked to be procfs,
+/// and every file opened beneath it checked again.
+public struct ProcFSHandle: ~Copyable {
+    private let root: FileDescriptor
+
+    /// The proc mount at `path` (the container's, once it is mounted).
+    public init(_ path: String = "/proc") throws(SystemError) {
+        var fd = srun_open_tree_clone(path, 0)
+        if fd < 0 {
+            // Without the new mount API (before 5.2): the mount itself, still checked below.
+            fd = try check("open", path: path) { open(path, SRUN_O_PATH | O_DIRECTORY | O_CLOEXEC) }
+        }
+        let root = FileDescriptor(raw: fd)
+        try ProcFSHandle.requireProcFS(root.raw, path)
+        self.root = root
+    }
+
+    /// Writes `text` to `relative` ("sys/kernel/hostname", "thread-self/attr/exec") in one write.
+    public func write(_ relative: String, _ text: String) throws(SystemError) {
+        let display = "/proc/" + relative
+        let resolve = UInt64(SRUN_RESOLVE_NO_MAGICLINKS | SRUN_RESOLVE_BENEATH | SRUN_RESOLVE_NO_XDEV)
+        let fd = try check("openat2", path: display) {
+            srun_openat2(root.raw, relative, UInt64(UInt32(bitPattern: O_WRONLY | O_CLOEXEC | O_NOFOLLOW)), 0, resolve)
+        }
+        let file = FileDescriptor(raw: fd)
+        try ProcFSHandle.requireProcFS(file.raw, display)
+        try file.write(Array(text.utf8), path: display)
+    }
+
+    private static func requireProcFS(_ fd: Int32, _ path: String) throws(SystemError) {
+        let type = srun_filesystem_type(fd)
+        guard type >= 0 else { throw SystemError.last("fstatfs", path: path) }
+        guard type == SRUN_PROC_SUPER_MAGIC else { throw SystemError("open", path: path + " (not on procfs)", errno: EXDEV) }
     }
 }

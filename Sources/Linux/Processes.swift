@@ -33,31 +33,6 @@ public enum Processes {
         return pid
     }
 
-    /// execve of `args[0]`, searched on the PATH in `env` when it has no slash, as execvp does.
-    /// Returns only by throwing.
-    public static func exec(_ args: [String], env: [String]) throws(SystemError) -> Never {
-        let name = args[0]
-        let candidates: [String]
-        if name.contains("/") {
-            candidates = [name]
-        } else {
-            let path = env.last(where: { $0.hasPrefix("PATH=") }).map { String($0.dropFirst(5)) }
-                ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-            candidates = path.split(separator: ":", omittingEmptySubsequences: false)
-                .map { ($0.isEmpty ? "." : String($0)) + "/" + name }
-        }
-        var failure = SystemError("exec", path: name, errno: ENOENT)
-        for candidate in candidates {
-            _ = withCStrings(args) { argv in withCStrings(env) { envp in execve(candidate, argv, envp) } }
-            let code = errno
-            // Keep looking past missing or unusable entries; remember a permission problem.
-            if code == EACCES { failure = SystemError("exec", path: candidate, errno: code); continue }
-            if code == ENOENT || code == ENOTDIR { continue }
-            throw SystemError("exec", path: candidate, errno: code)
-        }
-        throw failure
-    }
-
     /// Leaves a forked child at once, without running exit handlers that belong to the parent.
     public static func exitChild(_ code: Int32) -> Never {
         _exit(code)
@@ -70,4 +45,49 @@ public func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMu
     pointers.append(nil)
     defer { for pointer in pointers { free(pointer) } }
     return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
+
+/// execve of `args[0]`, searched on the PATH in `env` when it has no slash, as execvp does,
+/// with every string and candidate path made ready beforehand: the init loads the seccomp
+/// filter between `init` and `run`, and then nothing but execve should be left to do.
+public struct PreparedExec: ~Copyable {
+    private let name: String
+    private let candidates: [UnsafeMutablePointer<CChar>]
+    private let argv: [UnsafeMutablePointer<CChar>?]
+    private let envp: [UnsafeMutablePointer<CChar>?]
+
+    public init(args: [String], env: [String]) {
+        let name = args[0]
+        self.name = name
+        let paths: [String]
+        if name.contains("/") {
+            paths = [name]
+        } else {
+            let path = env.last(where: { $0.hasPrefix("PATH=") }).map { String($0.dropFirst(5)) }
+                ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+            paths = path.split(separator: ":", omittingEmptySubsequences: false)
+                .map { ($0.isEmpty ? "." : String($0)) + "/" + name }
+        }
+        // Never freed: the process execs or exits.
+        candidates = paths.map { strdup($0)! }
+        argv = args.map { strdup($0) } + [nil]
+        envp = env.map { strdup($0) } + [nil]
+    }
+
+    /// Returns only by throwing.
+    public func run() throws(SystemError) -> Never {
+        var failure = SystemError("exec", path: name, errno: ENOENT)
+        for candidate in candidates {
+            _ = argv.withUnsafeBufferPointer { argv in
+                envp.withUnsafeBufferPointer { envp in execve(candidate, argv.baseAddress!, envp.baseAddress!) }
+            }
+            let code = errno
+            let path = String(cString: candidate)
+            // Keep looking past missing or unusable entries; remember a permission problem.
+            if code == EACCES { failure = SystemError("exec", path: path, errno: code); continue }
+            if code == ENOENT || code == ENOTDIR { continue }
+            throw SystemError("exec", path: path, errno: code)
+        }
+        throw failure
+    }
 }

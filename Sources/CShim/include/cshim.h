@@ -8,6 +8,8 @@
 #include <signal.h>
 #include <sys/types.h>
 
+#include "security.h"
+
 // clone3(2) as a fork: returns 0 in the child. `cgroup_fd` >= 0 adds CLONE_INTO_CGROUP.
 pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out);
 // clone(2) as a fork, for kernels without clone3 (before 5.3).
@@ -25,8 +27,10 @@ int srun_join_session_keyring(const char *name);
 int srun_mount_setattr_recursive(const char *path, uint64_t set);
 // openat2(2): `resolve` takes RESOLVE_* bits (below).
 int srun_openat2(int dirfd, const char *path, uint64_t flags, uint64_t mode, uint64_t resolve);
+#define SRUN_RESOLVE_NO_XDEV 0x01
 #define SRUN_RESOLVE_NO_MAGICLINKS 0x02
 #define SRUN_RESOLVE_NO_SYMLINKS 0x04
+#define SRUN_RESOLVE_BENEATH 0x08
 #define SRUN_RESOLVE_IN_ROOT 0x10
 // The new mount API: a detached copy of the tree at `path` (recursive: its submounts too),
 // idmapped through the user namespace `userns_fd`, then attached at `target`.

@@ -33,6 +33,14 @@ struct InitContext {
     let idmappedTrees: [Int: Int32]
     /// Where the init waits for start and reports how exec went.
     let startGate: StartGate
+    /// process.capabilities as numbers; nil when the config has none (srun changes none).
+    let capabilities: CapabilityPlan?
+    /// linux.seccomp compiled by create; the init loads it just before exec.
+    let seccomp: SeccompProgram?
+    /// The connected listenerPath socket, when the filter notifies.
+    let seccompListener: Int32?
+    /// AppArmor profile and SELinux label to write as exec attributes.
+    let labels: LSMLabels
     /// clone3 put the init in its v2 cgroup already (CLONE_INTO_CGROUP).
     var clonedIntoCgroup = false
 }
@@ -50,8 +58,10 @@ enum StartGate {
 ///
 /// | step | parent -> init              | init -> parent | between                                   |
 /// |------|-----------------------------|----------------|-------------------------------------------|
-/// | 1    | `go\nSTATE\nSTATE` after   |                | init joins namespaces, cgroup, mounts     |
-/// |      | id maps (creating, created) |                |                                           |
+/// | 1    | `go\nSTATE\nSTATE\nLISTEN`  |                | init joins namespaces, cgroup, mounts     |
+/// |      | after id maps (creating,    |                |                                           |
+/// |      | created, the seccomp        |                |                                           |
+/// |      | listener's message or "")   |                |                                           |
 /// | 2    |                             | `hooks`        | parent runs prestart, createRuntime hooks |
 /// | 3    | `continue`                  |                | init: createContainer hooks, pivot_root,  |
 /// |      | (2 and 3 only when the config has prestart or createRuntime hooks)               |

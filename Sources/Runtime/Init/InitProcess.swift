@@ -25,7 +25,7 @@ enum InitProcess {
         // Until exec, this process is srun: keep other processes from opening /proc/PID/exe.
         _ = srun_prctl(SRUN_PR_SET_DUMPABLE, 0, 0, 0, 0)
         closeInheritedDescriptors(c)
-        let (state, createdState) = try awaitGo(c)
+        let (state, createdState, listenerMessage) = try awaitGo(c)
         try joinNamespaces(c)
         // In a new user namespace the init no longer has the rights to move itself: the parent did it.
         if !c.createsUserNamespace { try c.cgroup.joinSelf(unifiedDone: c.clonedIntoCgroup) }
@@ -49,26 +49,34 @@ enum InitProcess {
         if let socket = c.consoleSocket {
             try Terminal.setUp(socket: socket, size: c.process.consoleSize)
         }
-        // Before the read-only remounts of finish(): /proc/sys is one of them by default.
+        let proc = try ProcFSHandle()
         let setup = ProcessSetup(c)
-        try setup.configureKernel()
+        try setup.configureKernel(proc)
         // Made after pivot_root, and resolved inside the new root, so no symlink leads it out.
         _ = try InRoot("/").makeDirectories(c.process.cwd)
         try rootfs.finish()
+        try ProcessAttributes.apply(c.process, c.linux)
 
+        let privileges = PrivilegeSetup(c)
+        try privileges.beforeUserSwitch()
         try setup.switchUser()
+        try privileges.afterUserSwitch()
         let environment = setup.environment()
         try setup.enterWorkingDirectory()
         try setup.restrictPrivileges()
 
         try c.channel.send(InitProtocol.ready)
         if case .fifo = c.startGate { c.channel.close() }
-        try waitForStartAndExec(c, state: createdState, environment: environment)
+        try waitForStartAndExec(c, state: createdState, environment: environment) { () throws(SystemError) in
+            try c.labels.apply(through: proc)
+            try privileges.loadSeccomp(listenerMessage: listenerMessage)
+        }
     }
 
     /// Every fd the init inherited from srun is closed but the ones it needs.
     private static func closeInheritedDescriptors(_ c: InitContext) {
-        let keep = Set([c.channel.fd, c.stateDirectory] + Array(c.idmappedTrees.values) + (c.consoleSocket.map { [$0] } ?? [])).sorted()
+        let sockets = [c.consoleSocket, c.seccompListener].compactMap { $0 }
+        let keep = Set([c.channel.fd, c.stateDirectory] + Array(c.idmappedTrees.values) + sockets).sorted()
         var next = UInt32(3 + c.preservedFDs)
         for fd in keep where UInt32(fd) >= next {
             if UInt32(fd) > next { _ = srun_close_range(next, UInt32(fd) - 1, 0) }
@@ -77,12 +85,13 @@ enum InitProcess {
         _ = srun_close_range(next, UInt32.max, 0)
     }
 
-    /// The state for hooks while creating, and once created (for startContainer).
-    private static func awaitGo(_ c: InitContext) throws -> (creating: String, created: String) {
+    /// The state for hooks while creating, and once created (for startContainer), and the
+    /// seccomp listener's message.
+    private static func awaitGo(_ c: InitContext) throws -> (creating: String, created: String, listener: String) {
         let message = try c.channel.receive()
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-        guard message.hasPrefix(InitProtocol.go), lines.count == 3 else { throw InitError(description: "setup aborted by srun") }
-        return (String(lines[1]), String(lines[2]))
+        guard message.hasPrefix(InitProtocol.go), lines.count == 4 else { throw InitError(description: "setup aborted by srun") }
+        return (String(lines[1]), String(lines[2]), String(lines[3]))
     }
 
     private static func expect(_ word: String, from c: InitContext) throws {
@@ -101,7 +110,9 @@ enum InitProcess {
         }
     }
 
-    private static func waitForStartAndExec(_ c: InitContext, state: String, environment: [String]) throws -> Never {
+    /// `lastSteps` run after everything else, just before execve: the filter goes in there.
+    private static func waitForStartAndExec(_ c: InitContext, state: String, environment: [String],
+                                            lastSteps: () throws(SystemError) -> Void) throws -> Never {
         let report: Int32
         switch c.startGate {
         case .fifo:
@@ -125,8 +136,10 @@ enum InitProcess {
         var empty = sigset_t()
         sigemptyset(&empty)
         sigprocmask(SIG_SETMASK, &empty, nil)
+        let program = PreparedExec(args: c.process.args, env: environment)
         do {
-            try Processes.exec(c.process.args, env: environment)
+            try lastSteps()
+            try program.run()
         } catch {
             fail(String(describing: error))
         }

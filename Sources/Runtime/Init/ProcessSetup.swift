@@ -12,7 +12,9 @@ struct ProcessSetup {
 
     init(_ c: InitContext) { self.c = c }
 
-    func configureKernel() throws {
+    /// Before the read-only remounts of finish(): /proc/sys is one of them by default.
+    /// procfs is written only through `proc`, so no mount in the container can fake it.
+    func configureKernel(_ proc: borrowing ProcFSHandle) throws {
         if let hostname = c.spec.hostname {
             try check("sethostname") { sethostname(hostname, hostname.utf8.count) }
         }
@@ -20,10 +22,10 @@ struct ProcessSetup {
             try check("setdomainname") { setdomainname(domainname, domainname.utf8.count) }
         }
         for (key, value) in c.linux.sysctl.sorted(by: { $0.key < $1.key }) {
-            try writeExisting("/proc/sys/" + key.replacingDots(), value)
+            try proc.write("sys/" + key.replacingDots(), value)
         }
         if let score = c.process.oomScoreAdj {
-            try writeExisting("/proc/self/oom_score_adj", String(score))
+            try proc.write("self/oom_score_adj", String(score))
         }
         for limit in c.process.rlimits {
             var value = rlimit(rlim_cur: rlim_t(limit.soft), rlim_max: rlim_t(limit.hard))

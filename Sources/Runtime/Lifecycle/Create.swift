@@ -51,6 +51,9 @@ extension Lifecycle {
         let preservedFDs = request.preserveFDs + (listenFDs() ?? 0)
         let extraEnvironment = try checkInheritedDescriptors(preservedFDs)
         let hierarchies = try Hierarchy.mounted()
+        let capabilities = try CapabilityPlan.make(process.capabilities, warn: log.warning)
+        let labels = try LSMLabels.make(process, host: .current)
+        let seccomp = try linux.seccomp.map { try SeccompProfile.compile($0, log: log) }
 
         let undo = Undo()
         var record = ContainerRecord(id: request.id.description, bundle: bundle.path, rootfs: rootfs, created: Clock.rfc3339Now())
@@ -91,6 +94,8 @@ extension Lifecycle {
 
             let consoleSocket = try request.consoleSocket.map { try Terminal.connect($0) }
             defer { if let consoleSocket { close(consoleSocket) } }
+            let seccompListener = try seccomp?.notifies == true ? SeccompListener.connect(linux.seccomp!.listenerPath!) : nil
+            defer { if let seccompListener { close(seccompListener) } }
             let idmappedTrees = try IdmappedMounts.prepare(spec, bundle: bundle.path)
             defer { for fd in idmappedTrees.values { close(fd) } }
             let stateDirectory = try check("open", path: store.directory(request.id)) {
@@ -108,7 +113,8 @@ extension Lifecycle {
                 containerID: request.id.description, noPivot: request.noPivot, noNewKeyring: request.noNewKeyring,
                 preservedFDs: preservedFDs,
                 extraEnvironment: extraEnvironment, createsUserNamespace: linux.creates(.user),
-                consoleSocket: consoleSocket, idmappedTrees: idmappedTrees, startGate: request.startsOverChannel ? .channel : .fifo)
+                consoleSocket: consoleSocket, idmappedTrees: idmappedTrees, startGate: request.startsOverChannel ? .channel : .fifo,
+                capabilities: capabilities, seccomp: seccomp, seccompListener: seccompListener, labels: labels)
             let (pid, clonedIntoCgroup) = try cloneInit(context, linux: linux)
             initExists = true
             childEnd.close()
@@ -126,7 +132,9 @@ extension Lifecycle {
             record.pidStartTime = ProcessStat.read(pid)?.startTime ?? 0
             let state = JSONWriter.compact(record.stateJSON(.creating, forHooks: true))
             let createdState = JSONWriter.compact(record.stateJSON(.created, forHooks: true))
-            try parentEnd.send(InitProtocol.go + state + "\n" + createdState)
+            let listenerMessage = seccompListener == nil ? "" : SeccompListener.message(
+                pid: pid, metadata: linux.seccomp?.listenerMetadata, state: record.stateJSON(.created, forHooks: true))
+            try parentEnd.send(InitProtocol.go + state + "\n" + createdState + "\n" + listenerMessage)
             // `run` has no exec.fifo to tell created from running, so its state can be written
             // now, while the init sets up; `create` writes it once the init is ready.
             if request.startsOverChannel { try store.save(record) }

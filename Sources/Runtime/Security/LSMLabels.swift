@@ -1,0 +1,55 @@
+import Linux
+import OCI
+
+/// process.apparmorProfile and process.selinuxLabel: checked against the host by `create`,
+/// written by the init as its exec attributes (they take effect at the container's exec).
+struct LSMLabels: Sendable {
+    /// What to write where, relative to /proc.
+    struct Write: Equatable, Sendable {
+        let attribute: String
+        let value: String
+    }
+
+    let writes: [Write]
+
+    /// Which security modules this host runs.
+    struct Host: Sendable {
+        var apparmor: Bool
+        var selinux: Bool
+        /// Linux 5.8+ has a directory per module; older kernels share attr/exec.
+        var apparmorAttributeDirectory: Bool
+
+        static var current: Host {
+            let enabled = (try? readText("/sys/module/apparmor/parameters/enabled"))?.hasPrefix("Y") ?? false
+            return Host(apparmor: enabled, selinux: fileExists("/sys/fs/selinux/enforce"),
+                        apparmorAttributeDirectory: isDirectory("/proc/self/attr/apparmor"))
+        }
+    }
+
+    /// A label asked for on a host without its module is an error, as with runc: the
+    /// container would otherwise run unconfined while its config says it is confined.
+    static func make(_ process: Process, host: Host) throws(ConfigError) -> LSMLabels {
+        var writes: [Write] = []
+        let path = JSONPath.root.key("process")
+        if let profile = process.apparmorProfile, !profile.isEmpty {
+            guard host.apparmor else {
+                throw ConfigError(path.key("apparmorProfile"), "AppArmor is not enabled on this host; cannot apply profile \(quote(profile))")
+            }
+            let attribute = host.apparmorAttributeDirectory ? "thread-self/attr/apparmor/exec" : "thread-self/attr/exec"
+            writes.append(Write(attribute: attribute, value: "exec " + profile))
+        }
+        if let label = process.selinuxLabel, !label.isEmpty {
+            guard host.selinux else {
+                throw ConfigError(path.key("selinuxLabel"), "SELinux is not enabled on this host; cannot apply label \(quote(label))")
+            }
+            writes.append(Write(attribute: "thread-self/attr/exec", value: label))
+        }
+        return LSMLabels(writes: writes)
+    }
+
+    /// In the init, through a verified procfs: a fake /proc/self/attr would leave the
+    /// container unconfined without a word (CVE-2019-16884).
+    func apply(through proc: borrowing ProcFSHandle) throws(SystemError) {
+        for write in writes { try proc.write(write.attribute, write.value) }
+    }
+}
