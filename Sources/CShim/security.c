@@ -18,6 +18,8 @@ int srun_seccomp_load(unsigned int flags, const void *program, size_t length) {
 
 int srun_seccomp_flag_supported(unsigned int flag) {
     // A known flag gets as far as reading the (NULL) program: EFAULT. An unknown one: EINVAL.
+    // WAIT_KILLABLE_RECV is valid only with a listener.
+    if (flag == SRUN_SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV) flag |= SRUN_SECCOMP_FILTER_FLAG_NEW_LISTENER;
     return syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flag, NULL) < 0 && errno == EFAULT;
 }
 

@@ -26,8 +26,8 @@ public struct ProcessStat: Equatable, Sendable {
 /// A procfs that nothing in the container can stand in for (CVE-2019-16884 and kin): a
 /// detached copy of the proc mount, without the mounts on top of it, checked to be procfs,
 /// and every file opened beneath it checked again.
-public struct ProcFSHandle: ~Copyable {
-    private let root: FileDescriptor
+public final class ProcFSHandle {
+    private let root: Int32
 
     /// The proc mount at `path` (the container's, once it is mounted).
     public init(_ path: String = "/proc") throws(SystemError) {
@@ -36,9 +36,13 @@ public struct ProcFSHandle: ~Copyable {
             // Without the new mount API (before 5.2): the mount itself, still checked below.
             fd = try check("open", path: path) { open(path, SRUN_O_PATH | O_DIRECTORY | O_CLOEXEC) }
         }
-        let root = FileDescriptor(raw: fd)
-        try ProcFSHandle.requireProcFS(root.raw, path)
-        self.root = root
+        do {
+            try ProcFSHandle.requireProcFS(fd, path)
+        } catch {
+            close(fd)
+            throw error
+        }
+        root = fd
     }
 
     /// Writes `text` to `relative` ("sys/kernel/hostname", "thread-self/attr/exec") in one write.
@@ -46,12 +50,14 @@ public struct ProcFSHandle: ~Copyable {
         let display = "/proc/" + relative
         let resolve = UInt64(SRUN_RESOLVE_NO_MAGICLINKS | SRUN_RESOLVE_BENEATH | SRUN_RESOLVE_NO_XDEV)
         let fd = try check("openat2", path: display) {
-            srun_openat2(root.raw, relative, UInt64(UInt32(bitPattern: O_WRONLY | O_CLOEXEC | O_NOFOLLOW)), 0, resolve)
+            srun_openat2(root, relative, UInt64(UInt32(bitPattern: O_WRONLY | O_CLOEXEC | O_NOFOLLOW)), 0, resolve)
         }
         let file = FileDescriptor(raw: fd)
         try ProcFSHandle.requireProcFS(file.raw, display)
         try file.write(Array(text.utf8), path: display)
     }
+
+    deinit { close(root) }
 
     private static func requireProcFS(_ fd: Int32, _ path: String) throws(SystemError) {
         let type = srun_filesystem_type(fd)

@@ -74,8 +74,8 @@ public struct PreparedExec: ~Copyable {
         envp = env.map { strdup($0) } + [nil]
     }
 
-    /// Returns only by throwing.
-    public func run() throws(SystemError) -> Never {
+    /// Returns only when no candidate could be executed, with the reason.
+    public func run() -> SystemError {
         var failure = SystemError("exec", path: name, errno: ENOENT)
         for candidate in candidates {
             _ = argv.withUnsafeBufferPointer { argv in
@@ -86,8 +86,8 @@ public struct PreparedExec: ~Copyable {
             // Keep looking past missing or unusable entries; remember a permission problem.
             if code == EACCES { failure = SystemError("exec", path: path, errno: code); continue }
             if code == ENOENT || code == ENOTDIR { continue }
-            throw SystemError("exec", path: path, errno: code)
+            return SystemError("exec", path: path, errno: code)
         }
-        throw failure
+        return failure
     }
 }

@@ -139,10 +139,10 @@ enum InitProcess {
         let program = PreparedExec(args: c.process.args, env: environment)
         do {
             try lastSteps()
-            try program.run()
         } catch {
             fail(String(describing: error))
         }
+        fail(String(describing: program.run()))
     }
 
     /// Preserved fds lose close-on-exec; every other fd above them gains it (CVE-2024-21626).

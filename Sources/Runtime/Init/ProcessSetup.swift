@@ -14,7 +14,7 @@ struct ProcessSetup {
 
     /// Before the read-only remounts of finish(): /proc/sys is one of them by default.
     /// procfs is written only through `proc`, so no mount in the container can fake it.
-    func configureKernel(_ proc: borrowing ProcFSHandle) throws {
+    func configureKernel(_ proc: ProcFSHandle) throws {
         if let hostname = c.spec.hostname {
             try check("sethostname") { sethostname(hostname, hostname.utf8.count) }
         }
@@ -63,8 +63,15 @@ struct ProcessSetup {
         return "/"
     }
 
+    /// The working directory must be inside the container's root (CVE-2024-21626: a leaked
+    /// host directory fd as /proc/self/fd/N would put it outside); getcwd fails with ENOENT
+    /// for a directory the root cannot reach.
     func enterWorkingDirectory() throws {
         try check("chdir", path: c.process.cwd) { chdir(c.process.cwd) }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil, buffer[0] == CChar(UInt8(ascii: "/")) else {
+            throw SystemError("getcwd", path: c.process.cwd + " (outside the container's root)", errno: errno == 0 ? ENOENT : errno)
+        }
     }
 
     func restrictPrivileges() throws {

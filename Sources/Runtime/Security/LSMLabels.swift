@@ -49,7 +49,7 @@ struct LSMLabels: Sendable {
 
     /// In the init, through a verified procfs: a fake /proc/self/attr would leave the
     /// container unconfined without a word (CVE-2019-16884).
-    func apply(through proc: borrowing ProcFSHandle) throws(SystemError) {
+    func apply(through proc: ProcFSHandle) throws(SystemError) {
         for write in writes { try proc.write(write.attribute, write.value) }
     }
 }

@@ -3,13 +3,15 @@ import Runtime
 extension Commands {
     /// `srun create`: prints nothing on success; the container waits in `created`.
     static func create(_ call: Invocation) throws -> Int32 {
+        try BinarySeal.ensure()
         _ = try Lifecycle.create(createRequest(call), store: call.store, log: call.log)
         return 0
     }
 
     /// `srun run`: create and start; in the foreground, the container's exit status.
     static func run(_ call: Invocation) throws -> Int32 {
-        try Lifecycle.run(createRequest(call), detach: call.flags.bool("detach"), keep: call.flags.bool("keep"),
+        try BinarySeal.ensure()
+        return try Lifecycle.run(createRequest(call), detach: call.flags.bool("detach"), keep: call.flags.bool("keep"),
                           subreaper: !call.flags.bool("no-subreaper"), store: call.store, log: call.log)
     }
 

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import Linux
+
+/// CVE-2019-5736: a container whose process is made to execute /proc/self/exe of srun's init
+/// (as its entrypoint, or through `#!/proc/self/exe`) would be running srun's own binary, and
+/// could then open it through /proc/PID/exe and overwrite it on the host. So `create` and
+/// `run` execute from a copy that cannot be written: a detached, read-only bind mount of the
+/// binary (no copying, the same page cache; writes through any handle to it fail with EROFS,
+/// and the mount is attached nowhere, so nothing can remount it), or, where the new mount API
+/// is missing, a sealed memfd copy. A binary that already lives on a read-only mount costs
+/// nothing.
+public enum BinarySeal {
+    /// Set across the re-exec so that a seal that did not take is an error, not a loop.
+    private static let marker = "_SRUN_SEALED"
+
+    /// Returns when srun runs from a copy nothing can write; otherwise re-executes itself
+    /// from one with the same arguments and environment, and does not return.
+    public static func ensure() throws {
+        let exe = try FileDescriptor(open: "/proc/self/exe", O_RDONLY)
+        let resealed = getenv(marker) != nil
+        if resealed { unsetenv(marker) }
+        if isSealed(exe.raw) { return }
+        if resealed { throw SystemError("seal", path: "/proc/self/exe (still writable after re-exec)", errno: EROFS) }
+        setenv(marker, "1", 1)
+        var copy = readOnlyMount()
+        if copy < 0 { copy = try sealedMemfd(exe.raw) }
+        fexecve(copy, CommandLine.unsafeArgv, environ)
+        throw SystemError.last("fexecve", path: "sealed copy of /proc/self/exe")
+    }
+
+    /// On a read-only mount, or a memfd sealed against writes.
+    static func isSealed(_ fd: Int32) -> Bool {
+        var fs = statvfs()
+        if fstatvfs(fd, &fs) == 0, fs.f_flag & UInt(ST_RDONLY) != 0 { return true }
+        let seals = fcntl(fd, SRUN_F_GET_SEALS)
+        return seals >= 0 && seals & SRUN_F_SEAL_WRITE != 0
+    }
+
+    /// The binary alone, bound read-only in a mount of its own that is attached nowhere; -1
+    /// where the kernel (before 5.12) or the caller's rights do not allow it.
+    private static func readOnlyMount() -> Int32 {
+        let tree = srun_open_tree_clone("/proc/self/exe", 0)
+        guard tree >= 0 else { return -1 }
+        guard srun_mount_setattr_fd(tree, UInt64(SRUN_MOUNT_ATTR_RDONLY | SRUN_MOUNT_ATTR_NOSUID | SRUN_MOUNT_ATTR_NODEV)) == 0 else {
+            close(tree)
+            return -1
+        }
+        return tree
+    }
+
+    private static func sealedMemfd(_ exe: Int32) throws(SystemError) -> Int32 {
+        let memfd = try check("memfd_create", path: "srun") {
+            srun_memfd_create("srun", UInt32(SRUN_MFD_CLOEXEC | SRUN_MFD_ALLOW_SEALING))
+        }
+        var size = stat()
+        try check("fstat", path: "/proc/self/exe") { fstat(exe, &size) }
+        var offset: off_t = 0
+        while offset < size.st_size {
+            let copied = sendfile(memfd, exe, &offset, Int(size.st_size - offset))
+            if copied <= 0 { throw SystemError.last("sendfile", path: "/proc/self/exe") }
+        }
+        let seals = SRUN_F_SEAL_SEAL | SRUN_F_SEAL_SHRINK | SRUN_F_SEAL_GROW | SRUN_F_SEAL_WRITE
+        try check("fcntl(F_ADD_SEALS)", path: "srun memfd") { fcntl(memfd, SRUN_F_ADD_SEALS, seals) }
+        return memfd
+    }
+}
