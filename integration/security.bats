@@ -404,3 +404,23 @@ EOF
   [ "$(head -c 5 "$BUNDLE/rootfs/etc/passwd")" = "root:" ]
   assert_all_gone
 }
+
+# ---------------------------------------------------------------------------------------
+# features
+
+@test "features lists the seccomp actions, operators, architectures and flags, and the capabilities" {
+  run --separate-stderr "$SRUN" features
+  [ "$status" -eq 0 ]
+  local doc=$output
+  jq -e '.linux.seccomp.enabled == true' <<<"$doc"
+  jq -e '.linux.seccomp.actions | length == 9 and index("SCMP_ACT_NOTIFY") != null and index("SCMP_ACT_KILL_PROCESS") != null' <<<"$doc"
+  jq -e '.linux.seccomp.operators | length == 7 and index("SCMP_CMP_MASKED_EQ") != null' <<<"$doc"
+  jq -e '.linux.seccomp.archs | index("SCMP_ARCH_X86_64") != null and index("SCMP_ARCH_AARCH64") != null' <<<"$doc"
+  jq -e '.linux.seccomp.knownFlags | length == 4' <<<"$doc"
+  # Every supported flag really loads: the notify test above used WAIT_KILLABLE_RECV.
+  jq -e '.linux.seccomp.supportedFlags | index("SECCOMP_FILTER_FLAG_LOG") != null' <<<"$doc"
+  # One capability per number up to the kernel's last.
+  [ "$(jq '.linux.capabilities | length' <<<"$doc")" -eq $(( $(cat /proc/sys/kernel/cap_last_cap) + 1 )) ]
+  jq -e '.linux.capabilities | index("CAP_SYS_ADMIN") != null and index("CAP_CHECKPOINT_RESTORE") != null' <<<"$doc"
+  jq -e '.linux.apparmor.enabled == true and .linux.selinux.enabled == true' <<<"$doc"
+}

@@ -2,7 +2,7 @@ import Linux
 import OCI
 
 /// process.capabilities as kernel numbers, checked against this host before the clone.
-struct CapabilityPlan: Sendable {
+struct CapabilityPlan: Equatable, Sendable {
     var bounding: Set<Int>
     var effective: Set<Int>
     var permitted: Set<Int>
