@@ -50,10 +50,11 @@ import OCI
         #expect(features.mountOptions.contains("tmpcopyup") && features.mountOptions.contains("idmap"))
         #expect(features.linux.idmapMountsEnabled)
         #expect(features.linux.namespaces == NamespaceType.allCases)
-        // Capabilities, seccomp, cgroup resources and LSMs are later work.
-        #expect(features.linux.capabilities.isEmpty)
-        #expect(!features.linux.seccomp.enabled && !features.linux.cgroup.v1 && !features.linux.cgroup.v2)
-        #expect(!features.linux.apparmorEnabled && !features.linux.selinuxEnabled)
+        #expect(features.linux.capabilities.contains(.sysAdmin) && features.linux.capabilities.contains(.chown))
+        #expect(features.linux.seccomp.enabled && features.linux.seccomp.actions.count == 9)
+        #expect(features.linux.apparmorEnabled && features.linux.selinuxEnabled)
+        // cgroup resources are later work.
+        #expect(!features.linux.cgroup.v1 && !features.linux.cgroup.v2)
     }
 
     @Test func versionTextHasRuncsLines() {
