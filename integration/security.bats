@@ -169,6 +169,25 @@ refused() {
   assert_all_gone
 }
 
+@test "seccomp SCMP_ACT_KILL (the thread, here the whole single-threaded process) with SIGSYS" {
+  cfg '.linux.seccomp = {"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+    {"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_KILL"}]}'
+  set_args mkdir /tmp/d
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq $((128 + 31)) ] || { echo "status $status: $stderr"; return 1; }
+  assert_all_gone
+}
+
+@test "an unknown syscall name leaves a debug line in the log" {
+  cfg '.linux.seccomp = {"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+    {"names": ["no_such_syscall_in_any_kernel"], "action": "SCMP_ACT_ERRNO"}]}'
+  set_args true
+  srun_files --debug --log "$SANDBOX/log.json" --log-format json run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ]
+  grep '"level":"debug"' "$SANDBOX/log.json" | grep -q 'no_such_syscall_in_any_kernel unknown to libseccomp'
+  assert_all_gone
+}
+
 @test "seccomp SCMP_ACT_LOG lets the call through" {
   cfg '.linux.seccomp = {"defaultAction": "SCMP_ACT_ALLOW", "flags": ["SECCOMP_FILTER_FLAG_LOG"], "syscalls": [
     {"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_LOG"}]}'

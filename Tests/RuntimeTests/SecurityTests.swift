@@ -26,7 +26,12 @@ import Testing
     @Test func maskedEqualTakesTheMaskFromValueAndTheResultFromValueTwo() {
         let condition = SeccompProfile.condition(SeccompArg(index: 1, value: 0o4000, valueTwo: 0o4000, op: .maskedEqual))
         #expect(condition.op == 7 && condition.datumA == 0o4000 && condition.datumB == 0o4000 && condition.index == 1)
-        #expect(SeccompProfile.condition(SeccompArg(index: 0, value: 5, valueTwo: nil, op: .notEqual)).op == 1)
+        // libseccomp's SCMP_CMP_* numbers, for every operator of the spec.
+        let numbers: [SeccompOperator: UInt32] = [.notEqual: 1, .lessThan: 2, .lessOrEqual: 3, .equal: 4,
+                                                  .greaterOrEqual: 5, .greaterThan: 6, .maskedEqual: 7]
+        for op in SeccompOperator.allCases {
+            #expect(SeccompProfile.condition(SeccompArg(index: 0, value: 5, valueTwo: nil, op: op)).op == numbers[op])
+        }
     }
 
     @Test func everyArchitectureNameMapsToLibseccomps() {
