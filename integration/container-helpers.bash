@@ -71,3 +71,23 @@ wait_for() {
   done
   "$@"
 }
+
+# Runs the container's process (ARGS) to completion with `srun run`; it must exit 0.
+in_container() {
+  set_args "$@"
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "srun run: exit $status"; echo "stdout: $output"; echo "stderr: $stderr"; return 1; }
+}
+
+# Runs a shell script in the container.
+sh_in_container() { in_container sh -c "$1"; }
+
+# The line of $output that starts with "$1=", without the prefix.
+value() {
+  local line
+  while IFS= read -r line; do
+    if [[ "$line" == "$1="* ]]; then echo "${line#"$1"=}"; return 0; fi
+  done <<<"$output"
+  echo "no line $1= in: $output" >&2
+  return 1
+}

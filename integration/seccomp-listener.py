@@ -4,26 +4,16 @@ seccomp agent plays it: take the container process state and the notify fd (SCM_
 from one connection, write the state to OUTPUT, then answer every notified syscall with
 success (return value 0, nothing done) and log its number to OUTPUT.calls, until the
 container has gone."""
-import array, ctypes, fcntl, select, socket, struct, sys
+import ctypes, fcntl, select, struct, sys
+from fd_socket import accept_fd
 
 NOTIF_RECV = 0xC0502100  # _IOWR('!', 0, struct seccomp_notif), 80 bytes
 NOTIF_SEND = 0xC0182101  # _IOWR('!', 1, struct seccomp_notif_resp), 24 bytes
 
 path, output = sys.argv[1], sys.argv[2]
-server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-server.bind(path)
-server.listen(1)
-server.settimeout(30)
-connection, _ = server.accept()
-fds = array.array("i")
-message, ancillary, _, _ = connection.recvmsg(65536, socket.CMSG_LEN(fds.itemsize))
-for level, kind, data in ancillary:
-    if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-        fds.frombytes(data[: len(data) - (len(data) % fds.itemsize)])
-rest = connection.recv(65536)  # the runtime closes the connection after one state
+message, notify = accept_fd(path)
 with open(output, "w") as f:
-    f.write((message + rest).decode())
-notify = fds[0]
+    f.write(message.decode())
 with open(output + ".calls", "w") as calls:
     poller = select.poll()
     poller.register(notify, select.POLLIN)
