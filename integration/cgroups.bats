@@ -556,3 +556,9 @@ ticked_past() { [ "$(ticks)" -gt "$1" ]; }
   resources '{"cpu":{"cpus":"4095"}}'
   create_fails_with "linux.resources.cpu.cpus: writing \"4095\" to"
 }
+
+@test "features lists cgroup v1, v2 and rdma, and no systemd driver" {
+  run --separate-stderr srun features
+  [ "$status" -eq 0 ]
+  [ "$(jq -c .linux.cgroup <<<"$output")" = '{"v1":true,"v2":true,"systemd":false,"systemdUser":false,"rdma":true}' ]
+}

@@ -10,6 +10,10 @@ public enum SupportedFeatures {
             + ["tmpcopyup", "idmap", "ridmap"]).sorted()
         features.linux.idmapMountsEnabled = true
         features.linux.namespaces = NamespaceType.allCases
+        // Drivers for v1, v2 and hybrid layouts, rdma limits; no systemd cgroup driver.
+        features.linux.cgroup.v1 = true
+        features.linux.cgroup.v2 = true
+        features.linux.cgroup.rdma = true
         features.annotations = [
             // The library srun links, for tools that ask which seccomp features exist.
             "io.github.seccomp.libseccomp.version": Version.libseccomp,
