@@ -50,9 +50,12 @@ import OCI
         #expect(features.mountOptions.contains("tmpcopyup") && features.mountOptions.contains("idmap"))
         #expect(features.linux.idmapMountsEnabled)
         #expect(features.linux.namespaces == NamespaceType.allCases)
-        // Capabilities, seccomp, cgroup resources and LSMs are later work.
+        // Capabilities, seccomp and LSMs are later work.
         #expect(features.linux.capabilities.isEmpty)
-        #expect(!features.linux.seccomp.enabled && !features.linux.cgroup.v1 && !features.linux.cgroup.v2)
+        #expect(!features.linux.seccomp.enabled)
+        // cgroup drivers for v1 and v2 (hybrid uses both), rdma; no systemd driver.
+        #expect(features.linux.cgroup.v1 && features.linux.cgroup.v2 && features.linux.cgroup.rdma)
+        #expect(!features.linux.cgroup.systemd && !features.linux.cgroup.systemdUser)
         #expect(!features.linux.apparmorEnabled && !features.linux.selinuxEnabled)
     }
 
