@@ -116,10 +116,25 @@ public struct ContainerCgroup: Equatable, Sendable {
     private static func processes(under directory: String) -> [Int32]? {
         guard let text = try? readText(directory + "/cgroup.procs") else { return nil }
         var pids = text.split(separator: "\n").compactMap { Int32($0) }
-        for name in (try? listDirectory(directory)) ?? [] where isDirectory(directory + "/" + name) {
-            pids += processes(under: directory + "/" + name) ?? []
+        for child in subdirectories(of: directory) {
+            pids += processes(under: directory + "/" + child) ?? []
         }
         return pids
+    }
+
+    /// The child cgroups: the directory entries that are directories (d_type, no stat each).
+    private static func subdirectories(of directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            guard entry.pointee.d_type == UInt8(DT_DIR) else { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     public func signalAll(_ signal: Int32) {
