@@ -40,9 +40,15 @@ struct CgroupFiles: Sendable {
         return CgroupError(field: field, "writing \(quote(value)) to \(path(file)): \(String(cString: strerror(error.errno)))")
     }
 
+    /// The file's text without the whitespace around it (the kernel ends values with "\n").
     func read(_ file: String) -> String? {
-        guard let text = try? readText(path(file)) else { return nil }
-        return String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let bytes = try? Files.read(path(file)) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0a || byte == 0x09 || byte == 0x0d }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// A number; "max" (v2's unlimited) reads as UInt64.max.

@@ -52,6 +52,16 @@ public struct ContainerCgroup: Equatable, Sendable {
                             v2: V2Cgroup(mountPoint: unified.mountPoint, directory: unified.path, enablesAll: false))
     }
 
+    /// Whether the cgroup is frozen (paused), read straight from the freezer's file: `state`
+    /// and `list` ask it of every container, and need no driver for it.
+    public func isFrozen() -> Bool {
+        if let freezer = hierarchies.first(where: { $0.controllers.contains("freezer") }) {
+            return V1Freezer.isFrozen(CgroupFiles(freezer.path))
+        }
+        if let unified = hierarchies.first(where: \.isUnified) { return V2Freezer.isFrozen(CgroupFiles(unified.path)) }
+        return false
+    }
+
     /// Creates the directories; on failure removes what it made. Returns what it made,
     /// parents included, outermost first.
     @discardableResult
@@ -146,7 +156,7 @@ public struct ContainerCgroup: Equatable, Sendable {
     /// Without a freezer, signals them as they are.
     public func signalAllFrozen(_ signal: Int32) {
         let driver = self.driver
-        let wasFrozen = driver.isFrozen()
+        let wasFrozen = isFrozen()
         let frozen = wasFrozen || (try? driver.setFrozen(true)) != nil
         signalAll(signal)
         if frozen, !wasFrozen || signal == SIGKILL { try? driver.setFrozen(false) }

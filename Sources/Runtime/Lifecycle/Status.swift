@@ -11,7 +11,7 @@ extension Lifecycle {
         guard record.pid > 0 else { return .creating }
         guard isAlive(record) else { return .stopped }
         // runc reports a frozen container as paused, whether it had started or not.
-        if record.cgroup.driver.isFrozen() { return .paused }
+        if record.cgroup.isFrozen() { return .paused }
         let id = try? ContainerID(record.id)
         if let id, fileExists(store.fifoPath(id)) { return .created }
         return .running

@@ -21,8 +21,14 @@ public struct ContainerRecord: Equatable, Sendable {
     public var cgroups: [CgroupDirectory] = []
     /// What state.json written before `cgroups` existed has instead: the directories alone.
     public var legacyCgroupDirectories: [String] = []
-    /// The resources in force: the config's, as `update` changed them since.
-    public var resources: Resources?
+    /// The resources in force: the config's, as `update` changed them since. Kept as JSON and
+    /// decoded only by the commands that need them: every command reads the state.
+    public var resourcesJSON: JSON?
+
+    public var resources: Resources? {
+        get { resourcesJSON.flatMap { try? Resources(json: $0, at: JSONPath.root.key("resources")) } }
+        set { resourcesJSON = newValue?.json }
+    }
     /// Parents of those that create made (cgroupsPath "/a/b" with no "/a" yet): delete
     /// removes them again when nothing else uses them.
     public var cgroupParentsMade: [String] = []
@@ -49,9 +55,15 @@ extension ContainerRecord: JSONCodable {
         created = try o.required("created")
         annotations = try o.optional("annotations")
         cgroupPath = try o.optional("cgroupPath") ?? ""
-        cgroups = try o.optional("cgroups")
+        // Element by element rather than through the generic [T] decoder: every command reads
+        // the state, and the generic path costs runtime metadata work (time and resident pages).
+        if case .array(let items)? = json["cgroups"] {
+            for (i, item) in items.enumerated() {
+                cgroups.append(try CgroupDirectory(json: item, at: path.key("cgroups").index(i)))
+            }
+        }
         if cgroups.isEmpty { legacyCgroupDirectories = try o.optional("cgroupDirectories") }
-        resources = try o.optional("resources")
+        if let resources = json["resources"], case .object = resources { resourcesJSON = resources }
         cgroupParentsMade = try o.optional("cgroupParentsMade")
         owner = try o.optional("owner") ?? ""
         hooks = try o.optional("hooks")
@@ -69,7 +81,7 @@ extension ContainerRecord: JSONCodable {
         o.setNonEmpty("annotations", annotations)
         o.set("cgroupPath", cgroupPath)
         o.set("cgroups", cgroups)
-        o.set("resources", resources)
+        o.set("resources", resourcesJSON)
         o.setNonEmpty("cgroupParentsMade", cgroupParentsMade)
         o.set("owner", owner)
         o.set("hooks", hooks)
