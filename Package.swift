@@ -23,8 +23,8 @@ let package = Package(
         .target(name: "OCI", dependencies: ["CYajl"], swiftSettings: functionSections),
         // Thin throwing wrappers over the system calls srun makes (libcap and libseccomp included).
         .target(name: "Linux", dependencies: ["CShim", "CCap", "CSeccomp"], swiftSettings: functionSections),
-        // cgroup v1, v2 and hybrid hierarchies.
-        .target(name: "Cgroups", dependencies: ["Linux"], swiftSettings: functionSections),
+        // cgroup v1, v2 and hybrid hierarchies: placement, resources, freezer, stats, OOM events.
+        .target(name: "Cgroups", dependencies: ["Linux", "OCI", "CShim"], swiftSettings: functionSections),
         // Container lifecycle and the pieces every command shares.
         .target(name: "Runtime", dependencies: ["OCI", "Linux", "Cgroups", "CSeccomp", "CCap"], swiftSettings: functionSections),
         // The runc-compatible command line.
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "LinuxTests", dependencies: ["Linux"]),
-        .testTarget(name: "CgroupsTests", dependencies: ["Cgroups"]),
+        .testTarget(name: "CgroupsTests", dependencies: ["Cgroups", "OCI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,30 +3,63 @@ import Glibc
 #endif
 import Linux
 
-/// The container's cgroup: one directory per mounted hierarchy (v1, hybrid or v2).
+/// The container's cgroup: one directory per mounted hierarchy (v1, hybrid or v2), and the
+/// driver that sets its resources, freezes it and reads its statistics.
 public struct ContainerCgroup: Equatable, Sendable {
-    /// The container's path inside each hierarchy, absolute: "/default/web".
+    /// The configured path: absolute ("/default/web"), or relative to the caller's own
+    /// cgroup in each hierarchy ("web").
     public let path: String
-    /// The container's directory in every hierarchy.
-    public let directories: [String]
-    /// Those in a v1 cpuset hierarchy, which need CPUs and memory nodes before a process.
-    let cpusetDirectories: Set<String>
-    /// The one in the v2 hierarchy (pure v2, or hybrid's "unified"), if it is mounted.
-    public let unifiedDirectory: String?
+    public let hierarchies: [CgroupDirectory]
 
-    public init(path: String, hierarchies: [Hierarchy]) {
+    /// The container's directory in every hierarchy, in mount order.
+    public var directories: [String] { hierarchies.map(\.path) }
+
+    /// The one in the v2 hierarchy (pure v2, or hybrid's "unified"), if it is mounted.
+    public var unifiedDirectory: String? { hierarchies.first(where: \.isUnified)?.path }
+
+    /// Directories in v1 cpuset hierarchies, which need CPUs and memory nodes before a process.
+    var cpusetDirectories: Set<String> { Set(hierarchies.filter { $0.controllers.contains("cpuset") }.map(\.path)) }
+
+    /// The cgroup `path` names in each of `hierarchies`; a relative path starts at `own`.
+    public init(path: String, hierarchies: [Hierarchy], own: OwnCgroup? = nil) {
         self.path = path
-        self.directories = hierarchies.map { $0.mountPoint + path }
-        self.cpusetDirectories = Set(hierarchies.filter { $0.controllers.contains("cpuset") }.map { $0.mountPoint + path })
-        self.unifiedDirectory = hierarchies.first(where: \.isUnified).map { $0.mountPoint + path }
+        self.hierarchies = hierarchies.map { hierarchy in
+            var base = ""
+            if !path.hasPrefix("/"), let own {
+                let ownPath = own.path(in: hierarchy)
+                base = ownPath == "/" ? "" : ownPath
+            }
+            let relative = path.hasPrefix("/") ? path : "/" + path
+            return CgroupDirectory(path: hierarchy.mountPoint + base + relative, mountPoint: hierarchy.mountPoint, controllers: hierarchy.controllers)
+        }
     }
 
-    /// A cgroup read back from state: no directory will be created again.
-    public init(path: String, directories: [String]) {
+    /// A cgroup read back from state.
+    public init(path: String, directories: [CgroupDirectory]) {
         self.path = path
-        self.directories = directories
-        self.cpusetDirectories = []
-        self.unifiedDirectory = nil
+        self.hierarchies = directories
+    }
+
+    /// What sets resources, freezes and reads statistics, for this host's layout.
+    public var driver: any CgroupDriver {
+        var v1: [String: String] = [:]
+        for directory in hierarchies where !directory.isUnified {
+            for controller in directory.controllers { v1[controller] = directory.path }
+        }
+        guard let unified = hierarchies.first(where: \.isUnified) else { return V1Cgroup(directories: v1) }
+        if v1.isEmpty { return V2Cgroup(mountPoint: unified.mountPoint, directory: unified.path) }
+        return HybridCgroup(v1: V1Cgroup(directories: v1),
+                            v2: V2Cgroup(mountPoint: unified.mountPoint, directory: unified.path, enablesAll: false))
+    }
+
+    /// Whether the cgroup is frozen (paused), read straight from the freezer's file: `state`
+    /// and `list` ask it of every container, and need no driver for it.
+    public func isFrozen() -> Bool {
+        if let freezer = hierarchies.first(where: { $0.controllers.contains("freezer") }) {
+            return V1Freezer.isFrozen(CgroupFiles(freezer.path))
+        }
+        if let unified = hierarchies.first(where: \.isUnified) { return V2Freezer.isFrozen(CgroupFiles(unified.path)) }
+        return false
     }
 
     /// Creates the directories; on failure removes what it made. Returns what it made,
@@ -81,18 +114,52 @@ public struct ContainerCgroup: Equatable, Sendable {
         }
     }
 
-    /// Pids in the cgroup (read from the first hierarchy that answers).
+    /// Pids in the cgroup and the cgroups below it, read in the first hierarchy that answers
+    /// (every process of the container is in every hierarchy).
     public func processes() -> [Int32] {
         for directory in directories {
-            if let text = try? readText(directory + "/cgroup.procs") {
-                return text.split(separator: "\n").compactMap { Int32($0) }
-            }
+            if let pids = Self.processes(under: directory) { return pids }
         }
         return []
     }
 
+    private static func processes(under directory: String) -> [Int32]? {
+        guard let text = try? readText(directory + "/cgroup.procs") else { return nil }
+        var pids = text.split(separator: "\n").compactMap { Int32($0) }
+        for child in subdirectories(of: directory) {
+            pids += processes(under: directory + "/" + child) ?? []
+        }
+        return pids
+    }
+
+    /// The child cgroups: the directory entries that are directories (d_type, no stat each).
+    private static func subdirectories(of directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            guard entry.pointee.d_type == UInt8(DT_DIR) else { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     public func signalAll(_ signal: Int32) {
         for pid in processes() { kill(pid, signal) }
+    }
+
+    /// Signals every process with the cgroup frozen, so none can fork a new one past the
+    /// signal, then thaws it (a frozen process dies or handles the signal once thawed).
+    /// Without a freezer, signals them as they are.
+    public func signalAllFrozen(_ signal: Int32) {
+        let driver = self.driver
+        let wasFrozen = isFrozen()
+        let frozen = wasFrozen || (try? driver.setFrozen(true)) != nil
+        signalAll(signal)
+        if frozen, !wasFrozen || signal == SIGKILL { try? driver.setFrozen(false) }
     }
 
     /// Removes every directory, waiting briefly for exiting processes to leave.

@@ -3,9 +3,17 @@ import Linux
 /// One mounted cgroup hierarchy: a v1 hierarchy with its controllers, or the v2 one.
 public struct Hierarchy: Equatable, Sendable {
     public let mountPoint: String
+    /// The cgroup mounted there ("/" unless the mount is of a subtree).
+    public let root: String
     /// v1 controllers of this hierarchy ("cpu", "cpuacct", "name=systemd"); empty for v2.
     public let controllers: [String]
     public var isUnified: Bool { controllers.isEmpty }
+
+    public init(mountPoint: String, root: String = "/", controllers: [String]) {
+        self.mountPoint = mountPoint
+        self.root = root
+        self.controllers = controllers
+    }
 
     /// The hierarchies mounted in this mount namespace, from /proc/self/mountinfo.
     /// Pure v2 gives one; hybrid gives the v1 ones plus cgroup2 (often at .../unified).
@@ -23,14 +31,15 @@ public struct Hierarchy: Equatable, Sendable {
             let after = halves[1].split(separator: " ")
             guard before.count >= 5, after.count >= 3 else { continue }
             let mountPoint = unescape(String(before[4]))
+            let root = unescape(String(before[3]))
             guard !found.contains(where: { $0.mountPoint == mountPoint }) else { continue }
             switch after[0] {
             case "cgroup2":
-                found.append(Hierarchy(mountPoint: mountPoint, controllers: []))
+                found.append(Hierarchy(mountPoint: mountPoint, root: root, controllers: []))
             case "cgroup":
                 let options = after[2].split(separator: ",").map(String.init)
                 let controllers = options.filter(isController)
-                found.append(Hierarchy(mountPoint: mountPoint, controllers: controllers))
+                found.append(Hierarchy(mountPoint: mountPoint, root: root, controllers: controllers))
             default:
                 continue
             }

@@ -18,6 +18,10 @@ public enum SupportedFeatures {
         // Support in srun (features.md), not whether this host runs the module.
         features.linux.apparmorEnabled = true
         features.linux.selinuxEnabled = true
+        // Drivers for v1, v2 and hybrid layouts, rdma limits; no systemd cgroup driver.
+        features.linux.cgroup.v1 = true
+        features.linux.cgroup.v2 = true
+        features.linux.cgroup.rdma = true
         features.annotations = [
             // The library srun links, for tools that ask which seccomp features exist.
             "io.github.seccomp.libseccomp.version": Version.libseccomp,

@@ -53,8 +53,9 @@ import OCI
         #expect(features.linux.capabilities.contains(.sysAdmin) && features.linux.capabilities.contains(.chown))
         #expect(features.linux.seccomp.enabled && features.linux.seccomp.actions.count == 9)
         #expect(features.linux.apparmorEnabled && features.linux.selinuxEnabled)
-        // cgroup resources are later work.
-        #expect(!features.linux.cgroup.v1 && !features.linux.cgroup.v2)
+        // cgroup drivers for v1 and v2 (hybrid uses both), rdma; no systemd driver.
+        #expect(features.linux.cgroup.v1 && features.linux.cgroup.v2 && features.linux.cgroup.rdma)
+        #expect(!features.linux.cgroup.systemd && !features.linux.cgroup.systemdUser)
     }
 
     @Test func versionTextHasRuncsLines() {

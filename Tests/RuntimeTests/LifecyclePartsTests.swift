@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Testing
 @testable import Linux
+import Cgroups
 @testable import OCI
 @testable import Runtime
 
@@ -71,7 +72,8 @@ import Testing
 
     @Test func cleansConfiguredPaths() throws {
         #expect(try CgroupPath.resolve("/default/web", id: id, systemd: false) == "/default/web")
-        #expect(try CgroupPath.resolve("relative/x", id: id, systemd: false) == "/relative/x")
+        #expect(try CgroupPath.resolve("relative/x", id: id, systemd: false) == "relative/x")
+        #expect(try CgroupPath.resolve("../x/./y", id: id, systemd: false) == "x/y")
         #expect(try CgroupPath.resolve("/a/../../b", id: id, systemd: false) == "/b")
     }
 
@@ -79,7 +81,9 @@ import Testing
         #expect(throws: CgroupPathError.self) { try CgroupPath.resolve("/", id: id, systemd: false) }
         #expect(throws: CgroupPathError.self) { try CgroupPath.resolve("/..", id: id, systemd: false) }
         #expect(throws: CgroupPathError.self) { try CgroupPath.resolve("machine.slice:libpod:abc", id: id, systemd: false) }
+        #expect(throws: CgroupPathError.self) { try CgroupPath.resolve("..", id: id, systemd: false) }
         #expect(throws: CgroupPathError.self) { try CgroupPath.resolve(nil, id: id, systemd: true) }
+        #expect(throws: CgroupPathError.self) { try CgroupPath.resolve("/not/a/slice", id: id, systemd: true) }
     }
 }
 
@@ -90,7 +94,10 @@ import Testing
         record.pidStartTime = 123_456
         record.annotations = ["k": "v"]
         record.cgroupPath = "/web"
-        record.cgroupDirectories = ["/sys/fs/cgroup/memory/web"]
+        record.cgroups = [CgroupDirectory(path: "/sys/fs/cgroup/memory/web", mountPoint: "/sys/fs/cgroup/memory", controllers: ["memory"])]
+        var resources = Resources()
+        resources.pids = PidsResources(limit: 10)
+        record.resources = resources
         record.owner = "root"
         return record
     }

@@ -67,4 +67,12 @@ dev_t srun_makedev(unsigned int major, unsigned int minor);
 #define SRUN_CLOSE_RANGE_CLOEXEC (1U << 2)
 #define SRUN_O_PATH 010000000
 
+// bpf(2) for a cgroup v2 device filter (bpf.c): load a BPF_PROG_TYPE_CGROUP_DEVICE program
+// of `count` 8-byte instructions (the verifier's log into `log` when given), and attach it
+// to a cgroup directory's fd with BPF_F_ALLOW_MULTI. Both return -1 with errno on failure.
+int srun_bpf_load_device_filter(const uint64_t *instructions, uint32_t count, char *log, uint32_t log_size);
+int srun_bpf_attach_device_filter(int cgroup_fd, int program_fd);
+// eventfd(2), close-on-exec and non-blocking (eventfd.c): cgroup v1 OOM notifications.
+int srun_eventfd_nonblocking(void);
+
 #endif

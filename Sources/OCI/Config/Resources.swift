@@ -177,6 +177,8 @@ extension CPUResources: JSONCodable {
 public struct PidsResources: Equatable, Sendable {
     /// Zero or negative means no limit.
     public var limit: Int64?
+
+    public init(limit: Int64? = nil) { self.limit = limit }
 }
 
 extension PidsResources: JSONCodable {
@@ -302,6 +304,8 @@ extension HugepageLimit: JSONCodable {
 public struct NetworkResources: Equatable, Sendable {
     public var classID: UInt32?
     public var priorities: [InterfacePriority] = []
+
+    public init() {}
 }
 
 extension NetworkResources: JSONCodable {

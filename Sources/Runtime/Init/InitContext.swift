@@ -62,11 +62,13 @@ enum StartGate {
 /// |      | after id maps (creating,    |                |                                           |
 /// |      | created, the seccomp        |                |                                           |
 /// |      | listener's message or "")   |                |                                           |
-/// | 2    |                             | `hooks`        | parent runs prestart, createRuntime hooks |
+/// | 2    |                             | `hooks`        | parent applies the device rules, runs     |
+/// |      |                             |                | prestart and createRuntime hooks          |
 /// | 3    | `continue`                  |                | init: createContainer hooks, pivot_root,  |
 /// |      | (2 and 3 only when the config has prestart or createRuntime hooks)               |
 /// |      |                             |                | process setup                             |
-/// | 4    |                             | `ready`        | create records the container and returns  |
+/// | 4    |                             | `ready`        | create applies the device rules (unless   |
+/// |      |                             |                | 2 did), records the container, returns    |
 ///
 /// Then the init blocks opening exec.fifo for writing until `start` opens it for reading
 /// (with `run`: it waits for `start` on the channel). The init runs startContainer hooks and

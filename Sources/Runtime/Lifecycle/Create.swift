@@ -77,7 +77,8 @@ extension Lifecycle {
                 try check("chmod", path: store.fifoPath(request.id)) { chmod(store.fifoPath(request.id), 0o622) }
             }
 
-            let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies)
+            let own = cgroupPath.hasPrefix("/") ? nil : OwnCgroup(procSelfCgroup: try readText("/proc/self/cgroup"))
+            let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies, own: own)
             let made = try cgroup.create()
             // Someone else's processes: fail without touching them or their cgroup.
             guard cgroup.processes().isEmpty else {
@@ -89,8 +90,14 @@ extension Lifecycle {
                 for directory in made.reversed() { rmdir(directory) }
             }
             record.cgroupPath = cgroupPath
-            record.cgroupDirectories = cgroup.directories
+            record.cgroups = cgroup.hierarchies
             record.cgroupParentsMade = made.filter { !cgroup.directories.contains($0) }
+            // Limits are in place before the init exists, so they hold from its first instruction.
+            let resources = linux.resources ?? Resources()
+            let driver = cgroup.driver
+            try driver.prepare(for: resources)
+            try driver.apply(resources, updating: false)
+            record.resources = linux.resources
 
             let consoleSocket = try request.consoleSocket.map { try Terminal.connect($0) }
             defer { if let consoleSocket { close(consoleSocket) } }
@@ -139,13 +146,19 @@ extension Lifecycle {
             // now, while the init sets up; `create` writes it once the init is ready.
             if request.startsOverChannel { try store.save(record) }
 
+            // Device rules once the init has made /dev, so that a rule denying a device the
+            // config also lists cannot stop its mknod; before prestart and createRuntime hooks
+            // (as runc), which may allow more (GPU hooks write devices.allow).
+            let deviceRules = DeviceCgroupRules.rules(for: resources.devices)
             if spec.hasRuntimeCreateHooks {
                 try expect(InitProtocol.hooks, from: parentEnd)
+                try driver.applyDevices(deviceRules)
                 try HookRunner.run(spec.hooks?.prestart ?? [], kind: "prestart", state: state)
                 try HookRunner.run(spec.hooks?.createRuntime ?? [], kind: "createRuntime", state: state)
                 try parentEnd.send(InitProtocol.proceed)
             }
             try expect(InitProtocol.ready, from: parentEnd)
+            if !spec.hasRuntimeCreateHooks { try driver.applyDevices(deviceRules) }
 
             if !request.startsOverChannel { try store.save(record) }
             if let pidFile = request.pidFile {

@@ -22,7 +22,7 @@ extension Lifecycle {
             return
         }
         let current = status(of: record, store: store)
-        let cgroup = ContainerCgroup(path: record.cgroupPath, directories: record.cgroupDirectories)
+        let cgroup = record.cgroup
         if current != .stopped {
             guard force else {
                 throw WrongStatus("cannot delete container \"\(id)\": it is \(current.rawValue), not stopped")
@@ -45,9 +45,10 @@ extension Lifecycle {
         HookRunner.runReportingFailures(record.hooks?.poststop ?? [], kind: "poststop", state: state, log: log)
     }
 
-    /// SIGKILL to the init and everything in its cgroup, then wait for the init to be gone.
+    /// SIGKILL to everything in the cgroup (frozen meanwhile, then thawed, so a paused
+    /// container dies too) and to the init, then wait for the init to be gone.
     private static func killEverything(_ record: ContainerRecord, cgroup: ContainerCgroup) throws {
-        cgroup.signalAll(SIGKILL)
+        cgroup.signalAllFrozen(SIGKILL)
         guard let process = try initProcess(record) else { return }
         try? process.signal(SIGKILL)
         _ = try process.waitForEnd(timeoutMilliseconds: 10_000)

@@ -13,7 +13,8 @@ extension Lifecycle {
             throw WrongStatus("cannot kill container \"\(id)\": it is \(current.rawValue)")
         }
         if all {
-            ContainerCgroup(path: record.cgroupPath, directories: record.cgroupDirectories).signalAll(signal)
+            // Frozen while signalled, so that no process forks past the signal.
+            record.cgroup.signalAllFrozen(signal)
         }
         guard let process = try initProcess(record) else {
             if all { return }
@@ -25,5 +26,8 @@ extension Lifecycle {
             // With --all the init may already be gone from the signal above.
             if !(all && error.errno == ESRCH) { throw error }
         }
+        // A frozen process dies of SIGKILL only once thawed (v1 freezer): killing a paused
+        // container resumes it, as runc does.
+        if signal == SIGKILL, current == .paused { try record.cgroup.driver.setFrozen(false) }
     }
 }

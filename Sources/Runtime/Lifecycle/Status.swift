@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Cgroups
 import Linux
 
 extension Lifecycle {
@@ -9,6 +10,8 @@ extension Lifecycle {
     public static func status(of record: ContainerRecord, store: StateStore) -> ContainerStatus {
         guard record.pid > 0 else { return .creating }
         guard isAlive(record) else { return .stopped }
+        // runc reports a frozen container as paused, whether it had started or not.
+        if record.cgroup.isFrozen() { return .paused }
         let id = try? ContainerID(record.id)
         if let id, fileExists(store.fifoPath(id)) { return .created }
         return .running

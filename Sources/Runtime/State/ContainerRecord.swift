@@ -1,7 +1,11 @@
+import Cgroups
 import OCI
 
 /// What srun keeps about a container in `<root>/<id>/state.json`.
 public struct ContainerRecord: Equatable, Sendable {
+    /// The directories of the container's cgroup.
+    public var cgroupDirectories: [String] { cgroups.isEmpty ? legacyCgroupDirectories : cgroups.map(\.path) }
+
     public var id: String
     /// The init's pid on the host; 0 while the container is still being created.
     public var pid: Int32 = 0
@@ -11,9 +15,20 @@ public struct ContainerRecord: Equatable, Sendable {
     public var rootfs: String
     public var created: String
     public var annotations: [String: String] = [:]
-    /// The container's cgroup path and its directory in each hierarchy.
+    /// The container's cgroup path (absolute, or relative to create's own cgroup) and its
+    /// directory in each hierarchy.
     public var cgroupPath: String = ""
-    public var cgroupDirectories: [String] = []
+    public var cgroups: [CgroupDirectory] = []
+    /// What state.json written before `cgroups` existed has instead: the directories alone.
+    public var legacyCgroupDirectories: [String] = []
+    /// The resources in force: the config's, as `update` changed them since. Kept as JSON and
+    /// decoded only by the commands that need them: every command reads the state.
+    public var resourcesJSON: JSON?
+
+    public var resources: Resources? {
+        get { resourcesJSON.flatMap { try? Resources(json: $0, at: JSONPath.root.key("resources")) } }
+        set { resourcesJSON = newValue?.json }
+    }
     /// Parents of those that create made (cgroupsPath "/a/b" with no "/a" yet): delete
     /// removes them again when nothing else uses them.
     public var cgroupParentsMade: [String] = []
@@ -40,7 +55,15 @@ extension ContainerRecord: JSONCodable {
         created = try o.required("created")
         annotations = try o.optional("annotations")
         cgroupPath = try o.optional("cgroupPath") ?? ""
-        cgroupDirectories = try o.optional("cgroupDirectories")
+        // Element by element rather than through the generic [T] decoder: every command reads
+        // the state, and the generic path costs runtime metadata work (time and resident pages).
+        if case .array(let items)? = json["cgroups"] {
+            for (i, item) in items.enumerated() {
+                cgroups.append(try CgroupDirectory(json: item, at: path.key("cgroups").index(i)))
+            }
+        }
+        if cgroups.isEmpty { legacyCgroupDirectories = try o.optional("cgroupDirectories") }
+        if let resources = json["resources"], case .object = resources { resourcesJSON = resources }
         cgroupParentsMade = try o.optional("cgroupParentsMade")
         owner = try o.optional("owner") ?? ""
         hooks = try o.optional("hooks")
@@ -57,7 +80,8 @@ extension ContainerRecord: JSONCodable {
         o.set("created", created)
         o.setNonEmpty("annotations", annotations)
         o.set("cgroupPath", cgroupPath)
-        o.set("cgroupDirectories", cgroupDirectories)
+        o.set("cgroups", cgroups)
+        o.set("resources", resourcesJSON)
         o.setNonEmpty("cgroupParentsMade", cgroupParentsMade)
         o.set("owner", owner)
         o.set("hooks", hooks)

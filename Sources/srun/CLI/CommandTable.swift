@@ -40,7 +40,7 @@ enum CommandTable {
                 usage: "[command options] <container-id>", arity: .id, flags: [
                     .value("interval", placeholder: "duration", help: "interval between stats (default: 5s)"),
                     .bool("stats", help: "print the container's stats once and exit"),
-                ], run: Commands.notImplemented("events")),
+                ], run: Commands.events),
         Command(name: "exec", summary: "execute a new process inside the container",
                 usage: "[command options] <container-id> <command> [command options]  ||  -p process.json <container-id>",
                 arity: .idThen(min: 0, max: nil), flags: [
@@ -70,10 +70,10 @@ enum CommandTable {
                 arity: .none, flags: [format, .bool("quiet", "q", help: "print only the container ids")],
                 run: Commands.list),
         Command(name: "pause", summary: "suspend every process of the container", usage: "<container-id>",
-                arity: .id, flags: [], run: Commands.notImplemented("pause")),
+                arity: .id, flags: [], run: Commands.pause),
         Command(name: "ps", summary: "show the processes running inside the container",
                 usage: "[command options] <container-id> [ps options]", arity: .idThen(min: 0, max: nil),
-                flags: [format], run: Commands.notImplemented("ps")),
+                flags: [format], run: Commands.ps),
         Command(name: "restore", summary: "restore a container from a checkpoint", usage: "[command options] <container-id>",
                 arity: .id, flags: criuCommon + [
                     consoleSocket, bundle, detach, pidFile, noPivot,
@@ -82,7 +82,7 @@ enum CommandTable {
                     .value("lsm-mount-context", placeholder: "context", help: "SELinux mount context"),
                 ], run: Commands.notImplemented("restore")),
         Command(name: "resume", summary: "resume every process of a paused container", usage: "<container-id>",
-                arity: .id, flags: [], run: Commands.notImplemented("resume")),
+                arity: .id, flags: [], run: Commands.resume),
         Command(name: "run", summary: "create and start a container", usage: "[command options] <container-id>",
                 arity: .id, flags: [
                     bundle, consoleSocket, detach,
@@ -104,12 +104,12 @@ enum CommandTable {
                     .value("blkio-weight", help: "block IO weight, 10 to 1000"),
                     .value("cpu-period", help: "CPU CFS period in microseconds"),
                     .value("cpu-quota", help: "CPU CFS quota in microseconds"),
-                    .value("cpu-share", help: "CPU shares (relative weight)"),
+                    .value("cpu-share", "cpu-shares", help: "CPU shares (relative weight)"),
                     .value("cpu-rt-period", help: "CPU realtime period in microseconds"),
                     .value("cpu-rt-runtime", help: "CPU realtime runtime in microseconds"),
                     .value("cpuset-cpus", help: "CPUs to use"),
                     .value("cpuset-mems", help: "memory nodes to use"),
-                    .value("kernel-memory", help: "kernel memory limit (ignored)"),
+                    .value("kernel-memory", help: "kernel memory limit (kernels since 5.16 ignore it)"),
                     .value("kernel-memory-tcp", help: "kernel TCP memory limit"),
                     .value("memory", help: "memory limit in bytes"),
                     .value("memory-reservation", help: "memory soft limit in bytes"),
@@ -117,7 +117,7 @@ enum CommandTable {
                     .value("pids-limit", help: "maximum number of pids"),
                     .value("l3-cache-schema", help: "Intel RDT L3 cache schema"),
                     .value("mem-bw-schema", help: "Intel RDT memory bandwidth schema"),
-                ], run: Commands.notImplemented("update")),
+                ], run: Commands.update),
     ]
 
     static func find(_ name: String) -> Command? {
