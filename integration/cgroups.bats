@@ -294,8 +294,10 @@ block_device() {
 
 @test "devices: rules in the config's order, then the default devices; the container's opens obey them" {
   need_v1 devices
-  # /dev/kmsg's numbers under another name, made by the init before the rules apply.
-  cfg '.linux.devices = [{"path":"/dev/kmsg-test","type":"c","major":1,"minor":11,"fileMode":384}]'
+  # /dev/kmsg's numbers under another name, made by the init before the rules apply; reading
+  # it needs CAP_SYSLOG where dmesg_restrict is on.
+  cfg '.linux.devices = [{"path":"/dev/kmsg-test","type":"c","major":1,"minor":11,"fileMode":384}] |
+       .process.capabilities |= (.bounding += ["CAP_SYSLOG"] | .effective += ["CAP_SYSLOG"] | .permitted += ["CAP_SYSLOG"])'
   set_args sh -c 'dd if=/dev/kmsg-test of=/dev/null count=0 2>&1 && echo kmsg-ok; head -c 1 /dev/zero | wc -c; sleep 100'
   resources '{"devices":[{"allow":false,"access":"rwm"},{"allow":true,"type":"c","major":1,"minor":11,"access":"r"},{"allow":false,"type":"c","major":1,"minor":11,"access":"r"}]}'
   start_detached
