@@ -38,7 +38,7 @@ public struct V1Cgroup: CgroupDriver {
         case .cpuset: if let cpu = r.cpu { try V1Cpuset.apply(cpu, in: files) }
         case .pids: if let pids = r.pids { try PidsLimit.apply(pids, in: files) }
         case .blkio: if let blockIO = r.blockIO { try V1BlockIO.apply(blockIO, in: files) }
-        case .hugetlb: try V1Hugetlb.apply(r.hugepageLimits, in: files)
+        case .hugetlb: try HugepageLimits.apply(r.hugepageLimits, in: files, suffix: "limit_in_bytes")
         case .netCls: if let network = r.network { try V1Network.applyClassID(network, in: files) }
         case .netPrio: if let network = r.network { try V1Network.applyPriorities(network, in: files) }
         case .rdma: try RdmaLimits.apply(r.rdma, in: files)

@@ -95,7 +95,7 @@ public struct V2Cgroup: CgroupDriver {
         case .cpuset: if let cpu = r.cpu { try V2Cpuset.apply(cpu, in: files) }
         case .pids: if let pids = r.pids { try PidsLimit.apply(pids, in: files) }
         case .blkio: if let blockIO = r.blockIO { try V2IO.apply(blockIO, in: files) }
-        case .hugetlb: try V2Hugetlb.apply(r.hugepageLimits, in: files)
+        case .hugetlb: try HugepageLimits.apply(r.hugepageLimits, in: files, suffix: "max")
         case .rdma: try RdmaLimits.apply(r.rdma, in: files)
         case .devices: try applyDevices(r.devices)
         case .netCls, .netPrio, .cpuacct, .freezer: break

@@ -26,7 +26,9 @@ struct PrivilegeSetup {
                                   inheritable: [], ambient: [])
         }
         self.plan = plan
-        self.heldForSeccomp = needsAdmin && plan != nil && !(plan!.effective.contains(admin) && plan!.permitted.contains(admin)) ? [admin] : []
+        // No plan: root keeps every capability anyway.
+        let grantsAdmin = plan.map { $0.effective.contains(admin) && $0.permitted.contains(admin) } ?? true
+        self.heldForSeccomp = needsAdmin && !grantsAdmin ? [admin] : []
     }
 
     func beforeUserSwitch() throws(SystemError) {

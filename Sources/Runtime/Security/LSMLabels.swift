@@ -28,17 +28,21 @@ struct LSMLabels: Sendable {
 
     /// A label asked for on a host without its module is an error, as with runc: the
     /// container would otherwise run unconfined while its config says it is confined.
-    static func make(_ process: Process, host: Host) throws(ConfigError) -> LSMLabels {
+    /// `host` is only looked at when a label is asked for: most configs have none.
+    static func make(_ process: Process, host readHost: @autoclosure () -> Host) throws(ConfigError) -> LSMLabels {
+        let profile = process.apparmorProfile ?? "", label = process.selinuxLabel ?? ""
+        guard !profile.isEmpty || !label.isEmpty else { return LSMLabels(writes: []) }
+        let host = readHost()
         var writes: [Write] = []
         let path = JSONPath.root.key("process")
-        if let profile = process.apparmorProfile, !profile.isEmpty {
+        if !profile.isEmpty {
             guard host.apparmor else {
                 throw ConfigError(path.key("apparmorProfile"), "AppArmor is not enabled on this host; cannot apply profile \(quote(profile))")
             }
             let attribute = host.apparmorAttributeDirectory ? "thread-self/attr/apparmor/exec" : "thread-self/attr/exec"
             writes.append(Write(attribute: attribute, value: "exec " + profile))
         }
-        if let label = process.selinuxLabel, !label.isEmpty {
+        if !label.isEmpty {
             guard host.selinux else {
                 throw ConfigError(path.key("selinuxLabel"), "SELinux is not enabled on this host; cannot apply label \(quote(label))")
             }
