@@ -771,6 +771,58 @@ TRAPPER='trap "echo got-TERM" TERM; trap "echo got-USR1" USR1; trap "echo got-HU
   ID=$b assert_all_gone
 }
 
+@test "a new network namespace is the container's own, owned by its new user namespace" {
+  # The init makes it itself, after clone: inside a new user namespace that namespace owns
+  # it, so the container's root may configure it (with CAP_NET_ADMIN there, not on the host).
+  cfg '.linux.namespaces += [{"type": "user"}]
+    | .linux.uidMappings = [{"containerID": 0, "hostID": 0, "size": 65536}]
+    | .linux.gidMappings = [{"containerID": 0, "hostID": 0, "size": 65536}]
+    | .process.capabilities |= with_entries(.value += ["CAP_NET_ADMIN"])'
+  set_args sh -c 'readlink /proc/self/ns/net; ls /sys/class/net; ip link set lo up && ip -o link show lo'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "exit $status: $stderr $output"; return 1; }
+  local lines
+  mapfile -t lines <<<"$output"
+  [ "${lines[0]}" != "$(readlink /proc/self/ns/net)" ]
+  [ "${lines[1]}" = lo ]
+  [[ "${lines[2]}" == *"UP"* ]] || { echo "lo: ${lines[2]}"; return 1; }
+  assert_all_gone
+}
+
+@test "new namespaces are owned by the user namespace the container joins" {
+  # Joined with A's pid namespace: a new one would belong to the host's user namespace
+  # (only clone makes it), and no proc could be mounted for it from A's.
+  local a=$ID-a b=$ID-b
+  IDS+=("$a" "$b")
+  cfg '.linux.namespaces += [{"type": "user"}]
+    | .linux.uidMappings = [{"containerID": 0, "hostID": 0, "size": 65536}]
+    | .linux.gidMappings = [{"containerID": 0, "hostID": 0, "size": 65536}]'
+  set_args sleep 100
+  create_and_start "$a"
+  local pa=$PID
+  local bb=$SANDBOX/bundle-b
+  cp -a "$TEMPLATE/." "$bb/"
+  CONFIG=$bb/config.json cfg --arg p "/proc/$pa/ns" '.linux.namespaces |= map(if .type == "pid" then .path = ($p + "/pid") else . end)
+    | .linux.namespaces += [{"type": "user", "path": ($p + "/user")}]
+    | .hostname = "host-b"
+    | .process.capabilities |= with_entries(.value += ["CAP_NET_ADMIN"])'
+  CONFIG=$bb/config.json set_args sh -c 'readlink /proc/self/ns/user; readlink /proc/self/ns/net; ip link set lo up && ip -o link show lo; hostname'
+  srun_files run --bundle "$bb" "$b"
+  [ "$status" -eq 0 ] || { echo "run B: exit $status: $stderr $output"; return 1; }
+  local lines
+  mapfile -t lines <<<"$output"
+  [ "${lines[0]}" = "$(readlink "/proc/$pa/ns/user")" ]
+  [ "${lines[1]}" != "$(readlink "/proc/$pa/ns/net")" ]
+  [ "${lines[1]}" != "$(readlink /proc/self/ns/net)" ]
+  [[ "${lines[2]}" == *"UP"* ]] || { echo "lo in B: ${lines[2]}"; return 1; }
+  # sethostname in a uts namespace the host's user namespace owned would have failed create.
+  [ "${lines[3]}" = host-b ] || { echo "hostname in B: $output"; return 1; }
+  run srun delete --force "$a"
+  [ "$status" -eq 0 ]
+  ID=$a assert_all_gone
+  ID=$b assert_all_gone
+}
+
 @test "a container that joins a network namespace by path sees that namespace's interfaces in /sys" {
   # runc mounts a sysfs whenever the config lists a network namespace, joined or new; a
   # bind of the host's /sys would show the host's interfaces.

@@ -65,9 +65,9 @@ public struct ContainerCgroup: Equatable, Sendable {
     /// Creates the directories; on failure removes what it made. Returns what it made,
     /// parents included, outermost first.
     @discardableResult
-    public func create() throws(SystemError) -> [String] {
+    public func create(where included: (CgroupDirectory) -> Bool = { _ in true }) throws(SystemError) -> [String] {
         var made: [String] = []
-        for directory in directories {
+        for directory in hierarchies.filter(included).map(\.path) {
             do {
                 let created = try makeDirectories(directory)
                 made += created

@@ -33,7 +33,11 @@ public final class InRoot {
     /// mkdir -p inside the root; returns the leaf opened O_PATH, to mount on by fd.
     /// A dangling symlink on the way is followed inside the root, as the kernel would.
     public func makeDirectories(_ path: String, mode: mode_t = 0o755) throws(SystemError) -> FileDescriptor {
-        if let existing = try? open(path, SRUN_O_PATH | O_DIRECTORY) { return existing }
+        do {
+            return try open(path, SRUN_O_PATH | O_DIRECTORY)
+        } catch where error.errno == ENOENT {
+            if let made = makeLastDirectory(path, mode: mode) { return made }
+        } catch {}
         var pending = InRoot.components(path)
         var done: [String] = []
         var links = 0
@@ -54,6 +58,19 @@ public final class InRoot {
             pending = InRoot.components(target) + pending
         }
         return try open(joined(done), SRUN_O_PATH | O_DIRECTORY)
+    }
+
+    /// The common case of makeDirectories, in three calls: only the last component is missing.
+    /// nil sends the caller the long way (a missing parent, a symlink, a race).
+    private func makeLastDirectory(_ path: String, mode: mode_t) -> FileDescriptor? {
+        let relative = InRoot.relative(path)
+        let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let name = String(slash.map { relative[relative.utf8.index(after: $0)...] } ?? relative[...])
+        guard name != "..", let parent = try? open(slash.map { String(relative[..<$0]) } ?? "/", SRUN_O_PATH | O_DIRECTORY),
+              mkdirat(parent.raw, name, mode) == 0 else { return nil }
+        // O_NOFOLLOW|O_DIRECTORY: whatever replaced the new directory meanwhile, no symlink is followed.
+        let made = openat(parent.raw, name, SRUN_O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        return made >= 0 ? FileDescriptor(raw: made) : nil
     }
 
     /// Creates an empty file (and its parents) unless something is there; returns it O_PATH.
@@ -93,7 +110,7 @@ public final class InRoot {
     }
 
     static func components(_ path: String) -> [String] {
-        path.split(separator: "/").map(String.init).filter { $0 != "." }
+        pathComponents(path).filter { $0 != "." }.map(String.init)
     }
 
     /// The parent directory of `path`, made if missing, opened O_PATH.
@@ -105,7 +122,7 @@ public final class InRoot {
 
     /// The name `path` ends with.
     public static func lastComponent(_ path: String) -> String {
-        String(relative(path).split(separator: "/").last ?? ".")
+        String(pathComponents(relative(path)).last ?? ".")
     }
 
     /// The path where the kernel finds what `fd` is, for mount(2) to act on exactly that.
@@ -115,7 +132,7 @@ public final class InRoot {
 
     /// `/a/./b//c` -> `a/b/c`; `..` is left for the kernel, which keeps it inside the root.
     static func relative(_ path: String) -> String {
-        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        pathComponents(path).filter { $0 != "." }.joined(separator: "/")
     }
 
     private func display(_ path: String) -> String {
@@ -125,7 +142,7 @@ public final class InRoot {
     /// Without openat2: one component at a time, no symlink followed, no `..` allowed.
     private func walk(_ relative: String, _ flags: Int32) throws(SystemError) -> FileDescriptor {
         var current = FileDescriptor(raw: fcntl(fd, F_DUPFD_CLOEXEC, 0))
-        let components = relative.split(separator: "/").map(String.init)
+        let components = pathComponents(relative).map(String.init)
         for (i, component) in components.enumerated() {
             guard component != ".." else { throw SystemError("open", path: display(relative), errno: EXDEV) }
             let last = i == components.count - 1

@@ -16,7 +16,7 @@ public enum Paths {
     /// Lexical cleaning, as Go's filepath.Clean does for an absolute path.
     public static func clean(_ path: String) -> String {
         var parts: [Substring] = []
-        for component in path.split(separator: "/") {
+        for component in pathComponents(path) {
             switch component {
             case ".": continue
             case "..": _ = parts.popLast()

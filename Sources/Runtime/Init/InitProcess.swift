@@ -25,8 +25,11 @@ enum InitProcess {
         // Until exec, this process is srun: keep other processes from opening /proc/PID/exe.
         _ = srun_prctl(SRUN_PR_SET_DUMPABLE, 0, 0, 0, 0)
         closeInheritedDescriptors(c)
+        let joinsUser = c.joins.contains { $0.type == .user }
+        if !joinsUser { try unshareOwnNamespaces(c) }
         let (state, createdState, listenerMessage) = try awaitGo(c)
         try joinNamespaces(c)
+        if joinsUser { try unshareOwnNamespaces(c) }
         // In a new user namespace the init no longer has the rights to move itself: the parent did it.
         if !c.createsUserNamespace { try c.cgroup.joinSelf(unifiedDone: c.clonedIntoCgroup) }
         if c.linux.creates(.cgroup) { try Namespaces.unshare(Namespaces.cgroup) }
@@ -96,6 +99,22 @@ enum InitProcess {
 
     private static func expect(_ word: String, from c: InitContext) throws {
         guard try c.channel.receive() == word else { throw InitError(description: "setup aborted by srun") }
+    }
+
+    /// New namespaces the init makes itself instead of being cloned into them. A network
+    /// namespace takes most of a millisecond to make: made by the init before `go`, it overlaps
+    /// srun's making of the cgroups. When the config joins a user namespace, every new namespace
+    /// is made after that join, so that the joined namespace owns it (all but pid, which only
+    /// clone can give, and cgroup and time, which have their own moments).
+    static func unsharedNamespaces(_ linux: Linux) -> [NamespaceType] {
+        let joinsUser = linux.namespaces.contains { $0.type == .user && $0.path != nil }
+        let types: [NamespaceType] = joinsUser ? [.mount, .uts, .ipc, .network] : [.network]
+        return types.filter { linux.creates($0) }
+    }
+
+    private static func unshareOwnNamespaces(_ c: InitContext) throws {
+        let flags = unsharedNamespaces(c.linux).reduce(Int32(0)) { $0 | NamespaceFlags.flag($1) }
+        if flags != 0 { try Namespaces.unshare(flags) }
     }
 
     /// The user namespace first: joining it decides what the others may be joined with.

@@ -7,8 +7,9 @@ enum MountLabel {
 
     /// The mount's data with the label added where the filesystem takes one (not proc or
     /// sysfs, which carry their own labels, and not bind mounts, which keep the source's).
-    static func data(_ data: String?, type: String, label: String?, enabled: Bool = selinuxEnabled) -> String? {
-        guard enabled, let label, !label.isEmpty, type != "proc", type != "sysfs" else { return data }
+    /// The host is asked only when there is a label to add.
+    static func data(_ data: String?, type: String, label: String?, enabled: Bool? = nil) -> String? {
+        guard let label, !label.isEmpty, type != "proc", type != "sysfs", enabled ?? selinuxEnabled else { return data }
         let context = "context=\"\(label)\""
         guard let data, !data.isEmpty else { return context }
         return data + "," + context

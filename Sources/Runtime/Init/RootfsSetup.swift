@@ -179,7 +179,8 @@ struct CgroupMount {
     func mount(at target: String, destination: String, in root: InRoot, options: MountOptions) throws {
         let readOnly = options.cleared & MountFlag.readOnly == 0
         let flags = MountFlag.noSuid | MountFlag.noDev | MountFlag.noExec | (readOnly ? MountFlag.readOnly : 0)
-        let hierarchies = try Hierarchy.mounted()
+        // The hierarchies create found (this mount namespace began as a copy of its own).
+        let hierarchies = c.cgroup.hierarchies
         if hierarchies.count == 1, hierarchies[0].isUnified {
             try Mounts.mount("cgroup2", target, "cgroup2", flags, shownAs: destination)
             return
@@ -190,11 +191,11 @@ struct CgroupMount {
         try Mounts.mount("tmpfs", target, "tmpfs", MountFlag.noSuid | MountFlag.noDev | MountFlag.noExec, "mode=755", shownAs: destination)
         let scoped = c.linux.creates(.cgroup) && !c.createsUserNamespace && !c.joins.contains { $0.type == .user }
         var binds: [String] = []
-        for (hierarchy, directory) in zip(hierarchies, c.cgroup.directories) {
+        for hierarchy in hierarchies {
             let name = String(hierarchy.mountPoint.split(separator: "/").last ?? "unified")
             let bind = try root.makeDirectories(destination + "/" + name)
             if !scoped {
-                try Mounts.mount(directory, InRoot.procPath(bind), nil, MountFlag.bind, shownAs: destination + "/" + name)
+                try Mounts.mount(hierarchy.path, InRoot.procPath(bind), nil, MountFlag.bind, shownAs: destination + "/" + name)
             } else if hierarchy.isUnified {
                 try Mounts.mount("cgroup2", InRoot.procPath(bind), "cgroup2", flags, shownAs: destination + "/" + name)
             } else {

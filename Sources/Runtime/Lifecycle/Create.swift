@@ -79,9 +79,12 @@ extension Lifecycle {
 
             let own = cgroupPath.hasPrefix("/") ? nil : OwnCgroup(procSelfCgroup: try readText("/proc/self/cgroup"))
             let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies, own: own)
-            let made = try cgroup.create()
+            // Only the v2 directory has to exist before the clone (CLONE_INTO_CGROUP); the v1 ones
+            // are made, and every limit written, while the init creates its network namespace.
+            var made = try cgroup.create(where: \.isUnified)
             // Someone else's processes: fail without touching them or their cgroup.
             guard cgroup.processes().isEmpty else {
+                for directory in made.reversed() { rmdir(directory) }
                 throw CgroupPathError(description: "linux.cgroupsPath: cgroup \(cgroupPath) already has processes; is another container using it?")
             }
             undo.add {
@@ -91,13 +94,6 @@ extension Lifecycle {
             }
             record.cgroupPath = cgroupPath
             record.cgroups = cgroup.hierarchies
-            record.cgroupParentsMade = made.filter { !cgroup.directories.contains($0) }
-            // Limits are in place before the init exists, so they hold from its first instruction.
-            let resources = linux.resources ?? Resources()
-            let driver = cgroup.driver
-            try driver.prepare(for: resources)
-            try driver.apply(resources, updating: false)
-            record.resources = linux.resources
 
             let consoleSocket = try request.consoleSocket.map { try Terminal.connect($0) }
             defer { if let consoleSocket { close(consoleSocket) } }
@@ -131,6 +127,16 @@ extension Lifecycle {
                 waitpid(pid, &status, 0)
             }
 
+            // The init joins these only after `go`, so the limits hold from its first step in
+            // the container.
+            made += try cgroup.create { !$0.isUnified }
+            record.cgroupParentsMade = made.filter { !cgroup.directories.contains($0) }
+            let resources = linux.resources ?? Resources()
+            let driver = cgroup.driver
+            try driver.prepare(for: resources)
+            try driver.apply(resources, updating: false)
+            record.resources = linux.resources
+
             if linux.creates(.user) {
                 try writeIDMaps(pid: pid, linux: linux)
                 try cgroup.join(pid, unifiedDone: clonedIntoCgroup)
@@ -141,7 +147,13 @@ extension Lifecycle {
             let createdState = JSONWriter.compact(record.stateJSON(.created, forHooks: true))
             let listenerMessage = seccompListener == nil ? "" : SeccompListener.message(
                 pid: pid, metadata: linux.seccomp?.listenerMetadata, state: record.stateJSON(.created, forHooks: true))
-            try parentEnd.send(InitProtocol.go + state + "\n" + createdState + "\n" + listenerMessage)
+            do {
+                try parentEnd.send(InitProtocol.go + state + "\n" + createdState + "\n" + listenerMessage)
+            } catch {
+                // An init that failed before `go` (making its network namespace) has said why.
+                try expect(InitProtocol.ready, from: parentEnd)
+                throw error
+            }
             // `run` has no exec.fifo to tell created from running, so its state can be written
             // now, while the init sets up; `create` writes it once the init is ready.
             if request.startsOverChannel { try store.save(record) }
@@ -207,8 +219,10 @@ extension Lifecycle {
     /// Returns the init's pid, and whether it was born in its v2 cgroup.
     private static func cloneInit(_ context: InitContext, linux: Linux) throws -> (Int32, Bool) {
         var flags: Int32 = 0
-        // cgroup: unshared by the init once it is in its cgroup. time: prepared below.
-        for namespace in linux.namespaces where namespace.path == nil && namespace.type != .cgroup && namespace.type != .time {
+        // cgroup: unshared by the init once it is in its cgroup. time: prepared below. Others
+        // the init makes itself (InitProcess.unsharedNamespaces).
+        let skipped: [NamespaceType] = [.cgroup, .time] + InitProcess.unsharedNamespaces(linux)
+        for namespace in linux.namespaces where namespace.path == nil && !skipped.contains(namespace.type) {
             flags |= NamespaceFlags.flag(namespace.type)
         }
         // A pid namespace joined by path applies to children only: join it for the clone, then return.

@@ -31,6 +31,14 @@ public enum BinarySeal {
         throw SystemError.last("fexecve", path: "sealed copy of /proc/self/exe")
     }
 
+    /// `ensure` before the command line is even read, for a command line that may be create
+    /// or run: whatever the unsealed image did would be thrown away by the re-exec. A failure
+    /// is left for the command's own `ensure`, which reports it as the command's error.
+    public static func ensureEarly(_ arguments: [String]) {
+        guard arguments.contains(where: { $0 == "create" || $0 == "run" }) else { return }
+        do { try ensure() } catch { unsetenv(marker) }
+    }
+
     /// On a read-only mount, or a memfd sealed against writes.
     static func isSealed(_ fd: Int32) -> Bool {
         var fs = statvfs()
