@@ -62,13 +62,12 @@ enum StartGate {
 /// |      | after id maps (creating,    |                |                                           |
 /// |      | created, the seccomp        |                |                                           |
 /// |      | listener's message or "")   |                |                                           |
-/// | 2    |                             | `hooks`        | parent applies the device rules, runs     |
+/// | 2    |                             | `mounted`      | parent applies the device rules, runs     |
 /// |      |                             |                | prestart and createRuntime hooks          |
 /// | 3    | `continue`                  |                | init: createContainer hooks, pivot_root,  |
-/// |      | (2 and 3 only when the config has prestart or createRuntime hooks)               |
-/// |      |                             |                | process setup                             |
-/// | 4    |                             | `ready`        | create applies the device rules (unless   |
-/// |      |                             |                | 2 did), records the container, returns    |
+/// |      | (only when Spec.initWaitsAfterMounts; otherwise the init goes on after 2 while  |
+/// |      | the parent works)           |                | process setup                             |
+/// | 4    |                             | `ready`        | create records the container, returns     |
 ///
 /// Then the init blocks opening exec.fifo for writing until `start` opens it for reading
 /// (with `run`: it waits for `start` on the channel). The init runs startContainer hooks and
@@ -76,7 +75,7 @@ enum StartGate {
 /// `0` then EOF (exec closed it) or an error.
 enum InitProtocol {
     static let go = "go\n"
-    static let hooks = "hooks"
+    static let mounted = "mounted"
     static let proceed = "continue"
     static let ready = "ready"
     static let errorPrefix = "error "
@@ -84,9 +83,16 @@ enum InitProtocol {
 }
 
 extension Spec {
-    /// Whether the init must stop for prestart and createRuntime hooks (protocol steps 2-3).
+    /// Whether the config has prestart or createRuntime hooks, which run at protocol step 2.
     var hasRuntimeCreateHooks: Bool {
         !(hooks?.prestart.isEmpty ?? true) || !(hooks?.createRuntime.isEmpty ?? true)
+    }
+
+    /// Whether the init waits for `continue` (step 3): for those hooks, and while the device
+    /// rules go in when its next steps open devices (a terminal, createContainer hooks), since
+    /// v1 takes the rules one write at a time, starting from deny-all.
+    var initWaitsAfterMounts: Bool {
+        hasRuntimeCreateHooks || process?.terminal == true || !(hooks?.createContainer.isEmpty ?? true)
     }
 }
 

@@ -43,10 +43,8 @@ enum InitProcess {
 
         let rootfs = RootfsSetup(c)
         try rootfs.prepare()
-        if c.spec.hasRuntimeCreateHooks {
-            try c.channel.send(InitProtocol.hooks)
-            try expect(InitProtocol.proceed, from: c)
-        }
+        try c.channel.send(InitProtocol.mounted)
+        if c.spec.initWaitsAfterMounts { try expect(InitProtocol.proceed, from: c) }
         try HookRunner.run(c.spec.hooks?.createContainer ?? [], kind: "createContainer", state: state)
         try rootfs.enter()
         if let socket = c.consoleSocket {
@@ -132,6 +130,8 @@ enum InitProcess {
     /// `lastSteps` run after everything else, just before execve: the filter goes in there.
     private static func waitForStartAndExec(_ c: InitContext, state: String, environment: [String],
                                             lastSteps: () throws(SystemError) -> Void) throws -> Never {
+        // argv, envp and the PATH candidates are ready before start, which then waits less.
+        let program = PreparedExec(args: c.process.args, env: environment)
         let report: Int32
         switch c.startGate {
         case .fifo:
@@ -155,7 +155,6 @@ enum InitProcess {
         var empty = sigset_t()
         sigemptyset(&empty)
         sigprocmask(SIG_SETMASK, &empty, nil)
-        let program = PreparedExec(args: c.process.args, env: environment)
         do {
             try lastSteps()
         } catch {

@@ -159,18 +159,15 @@ extension Lifecycle {
             if request.startsOverChannel { try store.save(record) }
 
             // Device rules once the init has made /dev, so that a rule denying a device the
-            // config also lists cannot stop its mknod; before prestart and createRuntime hooks
-            // (as runc), which may allow more (GPU hooks write devices.allow).
-            let deviceRules = DeviceCgroupRules.rules(for: resources.devices)
-            if spec.hasRuntimeCreateHooks {
-                try expect(InitProtocol.hooks, from: parentEnd)
-                try driver.applyDevices(deviceRules)
-                try HookRunner.run(spec.hooks?.prestart ?? [], kind: "prestart", state: state)
-                try HookRunner.run(spec.hooks?.createRuntime ?? [], kind: "createRuntime", state: state)
-                try parentEnd.send(InitProtocol.proceed)
-            }
+            // config also lists cannot stop its mknod; mostly while the init goes on (pivot_root,
+            // process setup; see initWaitsAfterMounts). prestart and createRuntime hooks come
+            // after the rules (as runc), and may allow more (GPU hooks write devices.allow).
+            try expect(InitProtocol.mounted, from: parentEnd)
+            try driver.applyDevices(DeviceCgroupRules.rules(for: resources.devices))
+            try HookRunner.run(spec.hooks?.prestart ?? [], kind: "prestart", state: state)
+            try HookRunner.run(spec.hooks?.createRuntime ?? [], kind: "createRuntime", state: state)
+            if spec.initWaitsAfterMounts { try parentEnd.send(InitProtocol.proceed) }
             try expect(InitProtocol.ready, from: parentEnd)
-            if !spec.hasRuntimeCreateHooks { try driver.applyDevices(deviceRules) }
 
             if !request.startsOverChannel { try store.save(record) }
             if let pidFile = request.pidFile {

@@ -29,6 +29,24 @@ extension Lifecycle {
             }
             try killEverything(record, cgroup: cgroup)
         }
+        try remove(id, record, cgroup: cgroup, store: store)
+        _ = consume lock
+        runPoststopHooks(record, log: log)
+    }
+
+    /// `run`'s delete of the container it created and whose init it reaped: the state is
+    /// already in hand, no need to read it back.
+    static func deleteReaped(_ id: ContainerID, _ record: ContainerRecord, store: StateStore, log: Logger) throws {
+        // Someone's `delete --force` got there first.
+        guard isDirectory(store.directory(id)) else { return }
+        let lock = try store.lock(id)
+        try remove(id, record, cgroup: record.cgroup, store: store)
+        _ = consume lock
+        runPoststopHooks(record, log: log)
+    }
+
+    /// The cgroup and the state of a container whose init has ended.
+    private static func remove(_ id: ContainerID, _ record: ContainerRecord, cgroup: ContainerCgroup, store: StateStore) throws {
         // A stopped init can leave processes behind (no pid namespace): they go with it.
         var attempts = 0
         while attempts < 200, !cgroup.processes().isEmpty {
@@ -40,9 +58,12 @@ extension Lifecycle {
         // Innermost first; a parent another container still uses stays (rmdir fails).
         for parent in record.cgroupParentsMade.reversed() { rmdir(parent) }
         store.remove(id)
-        _ = consume lock
+    }
+
+    private static func runPoststopHooks(_ record: ContainerRecord, log: Logger) {
+        guard let hooks = record.hooks?.poststop, !hooks.isEmpty else { return }
         let state = JSONWriter.compact(record.stateJSON(.stopped, forHooks: true))
-        HookRunner.runReportingFailures(record.hooks?.poststop ?? [], kind: "poststop", state: state, log: log)
+        HookRunner.runReportingFailures(hooks, kind: "poststop", state: state, log: log)
     }
 
     /// SIGKILL to everything in the cgroup (frozen meanwhile, then thawed, so a paused

@@ -33,7 +33,7 @@ extension Lifecycle {
 
         let status = try waitForwardingSignals(pid: created.record.pid, signals: &forwarded)
         if !keep {
-            try delete(request.id, force: true, store: store, log: log)
+            try deleteReaped(request.id, created.record, store: store, log: log)
         }
         return status.shellCode
     }

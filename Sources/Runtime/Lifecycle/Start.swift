@@ -43,8 +43,9 @@ extension Lifecycle {
             let reason = report.isEmpty ? "the container's init exited before it could start" : String(report.drop { $0 == "0" })
             throw InitError(description: reason)
         }
+        guard let hooks = record.hooks?.poststart, !hooks.isEmpty else { return }
         let state = JSONWriter.compact(record.stateJSON(.running, forHooks: true))
-        HookRunner.runReportingFailures(record.hooks?.poststart ?? [], kind: "poststart", state: state, log: log)
+        HookRunner.runReportingFailures(hooks, kind: "poststart", state: state, log: log)
     }
 
     /// Opens the fifo for reading and collects what the init writes until it closes its
