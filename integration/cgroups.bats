@@ -24,10 +24,10 @@ setup() {
 }
 
 teardown() {
-  local pid dir
+  local pid
   for pid in "${BG[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   "$SRUN" --root "$ROOT" delete --force "$ID" >/dev/null 2>&1 || true
-  for dir in $(find /sys/fs/cgroup -mindepth 1 -maxdepth 4 -type d -name "*$ID*" 2>/dev/null | sort -r); do rmdir "$dir" 2>/dev/null || true; done
+  remove_test_cgroups
   teardown_sandbox
 }
 

@@ -1,6 +1,6 @@
-# What the container suites (lifecycle, process, hooks) share on top of helpers.bash:
-# editing the bundle's config, running srun with its output in files, and waiting for the
-# container's processes to be gone.
+# What the container suites (lifecycle, process, hooks, cgroups, security) share on top of
+# helpers.bash: editing the bundle's config, running srun with its output in files, waiting
+# for the container's processes to be gone, and cleaning up after a failed test.
 
 # setup_file: one busybox bundle for the whole file, in $TEMPLATE.
 make_template() {
@@ -90,4 +90,15 @@ value() {
   done <<<"$output"
   echo "no line $1= in: $output" >&2
   return 1
+}
+
+# teardown: mounts a failed test left under its sandbox, innermost first.
+unmount_sandbox() {
+  grep -F "$SANDBOX" /proc/self/mountinfo | awk '{print $5}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+}
+
+# teardown: cgroups a failed test left, named after its container id, innermost first.
+remove_test_cgroups() {
+  local dir
+  for dir in $(find /sys/fs/cgroup -mindepth 1 -maxdepth 4 -type d -name "*$ID*" 2>/dev/null | sort -r); do rmdir "$dir" 2>/dev/null || true; done
 }

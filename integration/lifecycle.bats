@@ -29,8 +29,8 @@ teardown() {
   for pid in "${BG[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   for id in "${IDS[@]}"; do "$SRUN" --root "$ROOT" delete --force "$id" >/dev/null 2>&1 || true; done
   # Whatever a broken srun left: never let rm -rf walk into a mount.
-  grep -F "$SANDBOX" /proc/self/mountinfo | awk '{print $5}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  for dir in $(find /sys/fs/cgroup -mindepth 1 -maxdepth 4 -type d -name "*$ID*" 2>/dev/null | sort -r); do rmdir "$dir" 2>/dev/null || true; done
+  unmount_sandbox
+  remove_test_cgroups
   for dir in "${CGROUP_PARENTS[@]}"; do rmdir /sys/fs/cgroup/*/"$dir" 2>/dev/null || true; done
   teardown_sandbox
 }

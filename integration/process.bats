@@ -22,8 +22,8 @@ setup() {
 
 teardown() {
   "$SRUN" --root "$ROOT" delete --force "$ID" >/dev/null 2>&1 || true
-  grep -F "$SANDBOX" /proc/self/mountinfo | awk '{print $5}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  for dir in $(find /sys/fs/cgroup -mindepth 1 -maxdepth 4 -type d -name "*$ID*" 2>/dev/null | sort -r); do rmdir "$dir" 2>/dev/null || true; done
+  unmount_sandbox
+  remove_test_cgroups
   teardown_sandbox
 }
 

@@ -23,7 +23,7 @@ setup() {
 teardown() {
   for id in "$ID" "$ID-victim"; do "$SRUN" --root "$ROOT" delete --force "$id" >/dev/null 2>&1 || true; done
   [ -z "${LISTENER:-}" ] || kill "$LISTENER" 2>/dev/null || true
-  grep -F "$SANDBOX" /proc/self/mountinfo | awk '{print $5}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  unmount_sandbox
   teardown_sandbox
 }
 
