@@ -428,3 +428,29 @@ check_hook_timeout() {
   [ "$(logged_kinds)" = "prestart createRuntime createContainer startContainer poststart poststop" ]
   assert_all_gone
 }
+
+@test "hooks get stdin, stdout and stderr and no other fd of srun's (not its handle on its own binary)" {
+  # fds.sh KIND: the fds ls sees in /proc/self/fd, its own directory fd 3 included.
+  cat >"$HOOKS/fds.sh" <<EOF2
+#!/bin/sh
+cat >/dev/null
+ls /proc/self/fd | tr '\n' ' ' >"$HOOKS/\$1.fds"
+EOF2
+  chmod 755 "$HOOKS/fds.sh"
+  local k
+  for k in prestart createRuntime createContainer startContainer poststart poststop; do
+    set_hooks "$k" "$(jq -nc --arg p "$HOOKS/fds.sh" --arg k "$k" '{path: $p, args: ["fds.sh", $k]}')"
+  done
+  set_args true
+  # srun's caller passes fds 0-2 only (bats itself leaks some to what it runs).
+  status=0
+  (
+    for fd in $(ls "/proc/$BASHPID/fd"); do if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi; done
+    exec "$SRUN" --root "$ROOT" run --bundle "$BUNDLE" "$ID"
+  ) </dev/null >"$SANDBOX/run.out" 2>&1 || status=$?
+  [ "$status" -eq 0 ] || { echo "exit $status: $(cat "$SANDBOX/run.out")"; return 1; }
+  for k in prestart createRuntime createContainer startContainer poststart poststop; do
+    [ "$(cat "$HOOKS/$k.fds")" = "0 1 2 3 " ] || { echo "$k: $(cat "$HOOKS/$k.fds")"; return 1; }
+  done
+  assert_all_gone
+}

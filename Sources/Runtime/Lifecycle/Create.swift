@@ -195,9 +195,10 @@ extension Lifecycle {
     }
 
     /// Preserved fds (--preserve-fds and socket activation's) must really be open, or srun's
-    /// own fds could take their numbers and leak into the container.
+    /// own fds could take their numbers and leak into the container (its held handle on its
+    /// own binary is never the caller's).
     private static func checkInheritedDescriptors(_ preserve: Int32) throws -> [String] {
-        for fd in 3..<(3 + preserve) where fcntl(fd, F_GETFD) < 0 {
+        for fd in 3..<(3 + preserve) where fcntl(fd, F_GETFD) < 0 || fd == BinarySeal.heldMount {
             throw UsageError("--preserve-fds \(preserve): fd \(fd) is not open")
         }
         guard let count = listenFDs() else { return [] }

@@ -13,22 +13,49 @@ import Linux
 /// is missing, a sealed memfd copy. A binary that already lives on a read-only mount costs
 /// nothing.
 public enum BinarySeal {
-    /// Set across the re-exec so that a seal that did not take is an error, not a loop.
+    /// Set across the re-exec so that a seal that did not take is an error, not a loop. Its
+    /// value is the fd of the detached mount srun runs from, or "-" (a memfd copy).
     private static let marker = "_SRUN_SEALED"
+
+    /// The detached read-only mount srun re-executed from, held (close-on-exec) until srun
+    /// exits. Releasing the last handle on a detached mount waits for an RCU grace period:
+    /// about 0.7 ms right after the exec, on the way to the container, but unnoticed at exit.
+    /// -1 when srun did not re-execute itself.
+    nonisolated(unsafe) public private(set) static var heldMount: Int32 = -1
 
     /// Returns when srun runs from a copy nothing can write; otherwise re-executes itself
     /// from one with the same arguments and environment, and does not return.
     public static func ensure() throws {
         let exe = try FileDescriptor(open: "/proc/self/exe", O_RDONLY)
-        let resealed = getenv(marker) != nil
-        if resealed { unsetenv(marker) }
+        let held = getenv(marker).map { String(cString: $0) }
+        if let held {
+            unsetenv(marker)
+            adoptHeldMount(held, exe: exe.raw)
+        }
         if isSealed(exe.raw) { return }
-        if resealed { throw SystemError("seal", path: "/proc/self/exe (still writable after re-exec)", errno: EROFS) }
-        setenv(marker, "1", 1)
-        var copy = readOnlyMount()
-        if copy < 0 { copy = try sealedMemfd(exe.raw) }
+        if held != nil { throw SystemError("seal", path: "/proc/self/exe (still writable after re-exec)", errno: EROFS) }
+        let copy: Int32
+        if let (tree, kept) = readOnlyMount() {
+            copy = tree
+            setenv(marker, String(kept), 1)
+        } else {
+            copy = try sealedMemfd(exe.raw)
+            setenv(marker, "-", 1)
+        }
         fexecve(copy, CommandLine.unsafeArgv, environ)
         throw SystemError.last("fexecve", path: "sealed copy of /proc/self/exe")
+    }
+
+    /// The fd named by the marker, if it really is a handle on the binary srun runs from
+    /// (the variable could come from anyone's environment): close-on-exec from now on.
+    private static func adoptHeldMount(_ value: String, exe: Int32) {
+        guard let fd = Int32(value), fd > 2 else { return }
+        var held = stat()
+        var running = stat()
+        guard fstat(fd, &held) == 0, fstat(exe, &running) == 0,
+              held.st_dev == running.st_dev, held.st_ino == running.st_ino else { return }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        heldMount = fd
     }
 
     /// `ensure` before the command line is even read, for a command line that may be create
@@ -47,16 +74,22 @@ public enum BinarySeal {
         return seals >= 0 && seals & SRUN_F_SEAL_WRITE != 0
     }
 
-    /// The binary alone, bound read-only in a mount of its own that is attached nowhere; -1
-    /// where the kernel (before 5.12) or the caller's rights do not allow it.
-    private static func readOnlyMount() -> Int32 {
+    /// The binary alone, bound read-only in a mount of its own that is attached nowhere, and
+    /// a second handle on it that survives the exec (see `heldMount`); nil where the kernel
+    /// (before 5.12) or the caller's rights do not allow it.
+    private static func readOnlyMount() -> (tree: Int32, kept: Int32)? {
         let tree = srun_open_tree_clone("/proc/self/exe", 0)
-        guard tree >= 0 else { return -1 }
+        guard tree >= 0 else { return nil }
         guard srun_mount_setattr_fd(tree, UInt64(SRUN_MOUNT_ATTR_RDONLY | SRUN_MOUNT_ATTR_NOSUID | SRUN_MOUNT_ATTR_NODEV)) == 0 else {
             close(tree)
-            return -1
+            return nil
         }
-        return tree
+        let kept = fcntl(tree, F_DUPFD, 3)
+        guard kept >= 0 else {
+            close(tree)
+            return nil
+        }
+        return (tree, kept)
     }
 
     private static func sealedMemfd(_ exe: Int32) throws(SystemError) -> Int32 {
