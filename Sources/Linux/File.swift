@@ -31,15 +31,17 @@ public struct FileDescriptor: ~Copyable {
 
     public func readAll(path: String) throws(SystemError) -> [UInt8] {
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Not zero-filled: files srun reads are mostly a few KiB, and procfs ones report no size.
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 1)
+        defer { chunk.deallocate() }
         while true {
-            let n = chunk.withUnsafeMutableBufferPointer { Glibc.read(raw, $0.baseAddress, $0.count) }
+            let n = Glibc.read(raw, chunk.baseAddress, chunk.count)
             if n < 0 {
                 if Glibc.errno == EINTR { continue }
                 throw SystemError.last("read", path: path)
             }
             if n == 0 { return result }
-            result.append(contentsOf: chunk[0..<n])
+            result.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
         }
     }
 }

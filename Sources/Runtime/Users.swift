@@ -3,14 +3,39 @@ import Glibc
 #endif
 import Linux
 
-/// User names from a passwd file: a static srun has no NSS, so it reads the file itself.
+/// User names and homes from a passwd file: a static srun has no NSS, so it reads the file
+/// itself (the host's for a container's owner, the container's for HOME).
 public enum Users {
-    public static func name(of uid: uid_t, passwd: String = "/etc/passwd") -> String {
-        guard let text = try? readText(passwd) else { return String(uid) }
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: ":", omittingEmptySubsequences: false)
-            if fields.count >= 3, UInt32(fields[2]) == uid { return String(fields[0]) }
+    public struct Entry: Equatable, Sendable {
+        public let name: String
+        public let home: String
+    }
+
+    /// The first line of `passwd` (name:password:uid:gid:gecos:home:shell) for `uid`. Split as
+    /// bytes: splitting a String by Characters cost create more than the rest of its parsing.
+    public static func entry(of uid: uid_t, passwd: String = "/etc/passwd") -> Entry? {
+        guard let bytes = try? Files.read(passwd) else { return nil }
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard fields.count >= 3, number(fields[2]) == uid else { continue }
+            let home = fields.count >= 6 ? String(decoding: fields[5], as: UTF8.self) : ""
+            return Entry(name: String(decoding: fields[0], as: UTF8.self), home: home)
         }
-        return String(uid)
+        return nil
+    }
+
+    /// The user's name, or the uid in decimal for a user the file does not list.
+    public static func name(of uid: uid_t, passwd: String = "/etc/passwd") -> String {
+        entry(of: uid, passwd: passwd)?.name ?? String(uid)
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> UInt32? {
+        guard !digits.isEmpty, digits.count <= 10 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + UInt64(digit - UInt8(ascii: "0"))
+        }
+        return value <= UInt64(UInt32.max) ? UInt32(value) : nil
     }
 }

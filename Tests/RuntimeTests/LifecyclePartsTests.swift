@@ -129,5 +129,16 @@ import Cgroups
         try Files.create(path, "root:x:0:0::/root:/bin/sh\nweb:x:1000:1000::/home/web:/bin/sh\n")
         #expect(Users.name(of: 1000, passwd: path) == "web")
         #expect(Users.name(of: 7, passwd: path) == "7")
+        #expect(Users.entry(of: 1000, passwd: path) == Users.Entry(name: "web", home: "/home/web"))
+        #expect(Users.entry(of: 0, passwd: path)?.home == "/root")
+    }
+
+    @Test func skipsPasswdLinesThatAreShortOrHaveNoNumericUID() throws {
+        let path = "/tmp/srun-passwd-short-\(getpid())"
+        defer { unlink(path) }
+        try Files.create(path, "broken\nodd:x:1x:0::/odd:/bin/sh\n\nshort:x:42\nbig:x:99999999999:0::/big:/bin/sh\n")
+        #expect(Users.entry(of: 42, passwd: path) == Users.Entry(name: "short", home: ""))
+        #expect(Users.name(of: 1, passwd: path) == "1")
+        #expect(Users.entry(of: UInt32(99999999999 % 4294967296), passwd: path) == nil)
     }
 }

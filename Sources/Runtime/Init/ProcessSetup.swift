@@ -55,12 +55,8 @@ struct ProcessSetup {
 
     /// From the container's own /etc/passwd: a static srun has no NSS.
     private func home(of uid: UInt32) -> String {
-        guard let passwd = try? readText("/etc/passwd") else { return "/" }
-        for line in passwd.split(separator: "\n") {
-            let fields = line.split(separator: ":", omittingEmptySubsequences: false)
-            if fields.count >= 6, UInt32(fields[2]) == uid, !fields[5].isEmpty { return String(fields[5]) }
-        }
-        return "/"
+        guard let home = Users.entry(of: uid)?.home, !home.isEmpty else { return "/" }
+        return home
     }
 
     /// The working directory must be inside the container's root (CVE-2024-21626: a leaked

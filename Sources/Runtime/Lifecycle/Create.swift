@@ -143,8 +143,11 @@ extension Lifecycle {
             }
             record.pid = pid
             record.pidStartTime = ProcessStat.read(pid)?.startTime ?? 0
-            let state = JSONWriter.compact(record.stateJSON(.creating, forHooks: true))
-            let createdState = JSONWriter.compact(record.stateJSON(.created, forHooks: true))
+            // Written only for the hooks that will read them.
+            let hooks = spec.hooks ?? Hooks()
+            let state = hooks.prestart.isEmpty && hooks.createRuntime.isEmpty && hooks.createContainer.isEmpty
+                ? "" : JSONWriter.compact(record.stateJSON(.creating, forHooks: true))
+            let createdState = hooks.startContainer.isEmpty ? "" : JSONWriter.compact(record.stateJSON(.created, forHooks: true))
             let listenerMessage = seccompListener == nil ? "" : SeccompListener.message(
                 pid: pid, metadata: linux.seccomp?.listenerMetadata, state: record.stateJSON(.created, forHooks: true))
             do {
