@@ -21,19 +21,40 @@ public struct Hierarchy: Equatable, Sendable {
         try parse(mountinfo: readText("/proc/self/mountinfo"))
     }
 
-    /// Byte by byte, and only cgroup lines become strings: every create reads this file, and
-    /// splitting it as Swift Strings (grapheme by grapheme) took half a millisecond.
+    /// Byte by byte, and only cgroup lines are split into fields: every create reads this
+    /// file, and splitting it as Swift Strings (grapheme by grapheme) took half a millisecond.
     static func parse(mountinfo: String) -> [Hierarchy] {
-        var found: [Hierarchy] = []
-        for line in mountinfo.utf8.split(separator: UInt8(ascii: "\n")) {
-            guard let hierarchy = parse(line: line), !found.contains(where: { $0.mountPoint == hierarchy.mountPoint }) else { continue }
-            found.append(hierarchy)
+        var text = mountinfo
+        return text.withUTF8 { all in
+            var found: [Hierarchy] = []
+            var start = 0
+            while start < all.count {
+                var end = start
+                while end < all.count, all[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end + 1
+                guard mentionsCgroup(line), let hierarchy = parse(line: line),
+                      !found.contains(where: { $0.mountPoint == hierarchy.mountPoint }) else { continue }
+                found.append(hierarchy)
+            }
+            return found
         }
-        return found
+    }
+
+    /// Whether the line has " - cgroup" (the separator, then a cgroup or cgroup2 type).
+    private static func mentionsCgroup(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marker: StaticString = " - cgroup"
+        return marker.withUTF8Buffer { marker in
+            guard line.count >= marker.count else { return false }
+            for offset in 0...(line.count - marker.count) where line[offset] == marker[0] {
+                if (1..<marker.count).allSatisfy({ line[offset + $0] == marker[$0] }) { return true }
+            }
+            return false
+        }
     }
 
     /// "ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTS"
-    private static func parse(line: Substring.UTF8View) -> Hierarchy? {
+    private static func parse(line: UnsafeBufferPointer<UInt8>) -> Hierarchy? {
         let fields = line.split(separator: UInt8(ascii: " "))
         guard let dash = fields.firstIndex(where: { $0.elementsEqual("-".utf8) }), dash >= 5, fields.count >= dash + 4 else {
             return nil
@@ -41,10 +62,10 @@ public struct Hierarchy: Equatable, Sendable {
         let type = fields[dash + 1]
         let isV2 = type.elementsEqual("cgroup2".utf8)
         guard isV2 || type.elementsEqual("cgroup".utf8) else { return nil }
-        let mountPoint = unescape(String(Substring(fields[4])))
-        let root = unescape(String(Substring(fields[3])))
+        let mountPoint = unescape(String(decoding: fields[4], as: UTF8.self))
+        let root = unescape(String(decoding: fields[3], as: UTF8.self))
         if isV2 { return Hierarchy(mountPoint: mountPoint, root: root, controllers: []) }
-        let options = fields[dash + 3].split(separator: UInt8(ascii: ",")).map { String(Substring($0)) }
+        let options = fields[dash + 3].split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
         return Hierarchy(mountPoint: mountPoint, root: root, controllers: options.filter(isController))
     }
 

@@ -14,13 +14,14 @@ public struct ProcessStat: Equatable, Sendable {
 
     /// nil when there is no such process.
     public static func read(_ pid: Int32) -> ProcessStat? {
-        guard let text = try? readText("/proc/\(pid)/stat"),
-              let close = text.lastIndex(of: ")") else { return nil }
+        guard let bytes = try? Files.read("/proc/" + String(pid) + "/stat"),
+              let close = bytes.lastIndex(of: UInt8(ascii: ")")) else { return nil }
         // After "pid (comm) ": field 3 is the state, field 22 the start time.
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 19, let state = fields[0].first, let start = UInt64(fields[19]) else { return nil }
-        return ProcessStat(state: state, startTime: start)
+        let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))
+        guard fields.count > 19, let state = fields[0].first, let start = decimal(fields[19]) else { return nil }
+        return ProcessStat(state: Character(Unicode.Scalar(state)), startTime: start)
     }
+
 }
 
 /// A procfs that nothing in the container can stand in for (CVE-2019-16884 and kin): a

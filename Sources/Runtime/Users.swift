@@ -17,7 +17,7 @@ public enum Users {
         guard let bytes = try? Files.read(passwd) else { return nil }
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-            guard fields.count >= 3, number(fields[2]) == uid else { continue }
+            guard fields.count >= 3, decimal(fields[2]) == UInt64(uid) else { continue }
             let home = fields.count >= 6 ? String(decoding: fields[5], as: UTF8.self) : ""
             return Entry(name: String(decoding: fields[0], as: UTF8.self), home: home)
         }
@@ -27,15 +27,5 @@ public enum Users {
     /// The user's name, or the uid in decimal for a user the file does not list.
     public static func name(of uid: uid_t, passwd: String = "/etc/passwd") -> String {
         entry(of: uid, passwd: passwd)?.name ?? String(uid)
-    }
-
-    private static func number(_ digits: ArraySlice<UInt8>) -> UInt32? {
-        guard !digits.isEmpty, digits.count <= 10 else { return nil }
-        var value: UInt64 = 0
-        for digit in digits {
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + UInt64(digit - UInt8(ascii: "0"))
-        }
-        return value <= UInt64(UInt32.max) ? UInt32(value) : nil
     }
 }
