@@ -18,7 +18,7 @@ public struct ContainerCgroup: Equatable, Sendable {
     public var unifiedDirectory: String? { hierarchies.first(where: \.isUnified)?.path }
 
     /// Directories in v1 cpuset hierarchies, which need CPUs and memory nodes before a process.
-    var cpusetDirectories: Set<String> { Set(hierarchies.filter { $0.controllers.contains("cpuset") }.map(\.path)) }
+    var cpusetDirectories: [String] { hierarchies.filter { $0.controllers.contains("cpuset") }.map(\.path) }
 
     /// The cgroup `path` names in each of `hierarchies`; a relative path starts at `own`.
     public init(path: String, hierarchies: [Hierarchy], own: OwnCgroup? = nil) {

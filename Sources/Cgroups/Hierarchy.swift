@@ -70,7 +70,7 @@ public struct Hierarchy: Equatable, Sendable {
     }
 
     /// Super options of a v1 mount that are not controller names.
-    private static let mountOptions: Set<String> = ["rw", "ro", "clone_children", "xattr", "noprefix", "cpuset_v2_mode"]
+    private static let mountOptions = ["rw", "ro", "clone_children", "xattr", "noprefix", "cpuset_v2_mode"]
 
     private static func isController(_ option: String) -> Bool {
         !mountOptions.contains(option) && !option.hasPrefix("release_agent=")

@@ -29,11 +29,13 @@ extension Linux {
     public func creates(_ type: NamespaceType) -> Bool { namespaces.contains { $0.type == type && $0.path == nil } }
 
     private func validateNamespaces(at path: JSONPath) throws(ConfigError) {
-        var seen: Set<NamespaceType> = []
+        // At most eight: a list is cheaper than a Set's first use.
+        var seen: [NamespaceType] = []
         for (i, namespace) in namespaces.enumerated() {
-            guard seen.insert(namespace.type).inserted else {
+            guard !seen.contains(namespace.type) else {
                 throw ConfigError(path.index(i).key("type"), "duplicate namespace type \"\(namespace.type.rawValue)\"")
             }
+            seen.append(namespace.type)
             if let nsPath = namespace.path { try requireAbsolute(nsPath, at: path.index(i).key("path")) }
         }
     }
@@ -74,7 +76,7 @@ extension Linux {
         guard !components.contains(where: { $0.isEmpty || $0 == ".." || $0.hasPrefix("/") || $0.hasSuffix("/") }) else {
             throw ConfigError(path, "invalid sysctl name")
         }
-        let ipc: Set<String> = [
+        let ipc = [
             "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem",
             "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced",
         ]

@@ -18,11 +18,13 @@ extension Process {
     }
 
     private func validateRlimits(at path: JSONPath) throws(ConfigError) {
-        var seen: Set<RlimitType> = []
+        // A handful: a list is cheaper than a Set's first use.
+        var seen: [RlimitType] = []
         for (i, rlimit) in rlimits.enumerated() {
-            guard seen.insert(rlimit.type).inserted else {
+            guard !seen.contains(rlimit.type) else {
                 throw ConfigError(path.index(i).key("type"), "duplicate rlimit type \(quote(rlimit.type.rawValue))")
             }
+            seen.append(rlimit.type)
             guard rlimit.soft <= rlimit.hard else {
                 throw ConfigError(path.index(i), "soft limit \(rlimit.soft) exceeds hard limit \(rlimit.hard)")
             }

@@ -77,7 +77,7 @@ enum InitProcess {
     /// Every fd the init inherited from srun is closed but the ones it needs.
     private static func closeInheritedDescriptors(_ c: InitContext) {
         let sockets = [c.consoleSocket, c.seccompListener].compactMap { $0 }
-        let keep = Set([c.channel.fd, c.stateDirectory] + Array(c.idmappedTrees.values) + sockets).sorted()
+        let keep = ([c.channel.fd, c.stateDirectory] + Array(c.idmappedTrees.values) + sockets).sorted()
         var next = UInt32(3 + c.preservedFDs)
         for fd in keep where UInt32(fd) >= next {
             if UInt32(fd) > next { _ = srun_close_range(next, UInt32(fd) - 1, 0) }

@@ -12,7 +12,7 @@ struct PrivilegeSetup {
     private let plan: CapabilityPlan?
     /// Loading a filter without no_new_privs needs CAP_SYS_ADMIN: kept until then if the
     /// config does not grant it anyway.
-    private let heldForSeccomp: Set<Int>
+    private let heldForSeccomp: CapabilitySet
 
     init(_ c: InitContext) {
         self.c = c
@@ -22,7 +22,7 @@ struct PrivilegeSetup {
         if plan == nil, needsAdmin, c.process.user.uid != 0 {
             // No capabilities object: a non-root process ends with none, but must hold
             // CAP_SYS_ADMIN across the switch to load the filter.
-            plan = CapabilityPlan(bounding: Set(0...CapabilityState.lastCapability), effective: [], permitted: [],
+            plan = CapabilityPlan(bounding: CapabilitySet(0...CapabilityState.lastCapability), effective: [], permitted: [],
                                   inheritable: [], ambient: [])
         }
         self.plan = plan

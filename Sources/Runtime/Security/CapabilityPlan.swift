@@ -3,13 +3,13 @@ import OCI
 
 /// process.capabilities as kernel numbers, checked against this host before the clone.
 struct CapabilityPlan: Equatable, Sendable {
-    var bounding: Set<Int>
-    var effective: Set<Int>
-    var permitted: Set<Int>
+    var bounding: CapabilitySet
+    var effective: CapabilitySet
+    var permitted: CapabilitySet
     /// Empty unless the config sets it: an inherited set would let file capabilities of any
     /// program in the image grant more than the config asked (CVE-2022-29162).
-    var inheritable: Set<Int>
-    var ambient: Set<Int>
+    var inheritable: CapabilitySet
+    var ambient: CapabilitySet
 
     /// nil when the config has no capabilities object: then srun changes none, as runc.
     /// A capability this kernel does not know is dropped with a warning (the spec's SHOULD);
@@ -18,8 +18,8 @@ struct CapabilityPlan: Equatable, Sendable {
         guard let capabilities else { return nil }
         let last = CapabilityState.lastCapability
         let path = JSONPath.root.key("process").key("capabilities")
-        func numbers(_ list: [Capability], _ set: String) throws(ConfigError) -> Set<Int> {
-            var result: Set<Int> = []
+        func numbers(_ list: [Capability], _ set: String) throws(ConfigError) -> CapabilitySet {
+            var result: CapabilitySet = []
             for (i, capability) in list.enumerated() {
                 guard capability.number <= last else {
                     warn("\(path.key(set).index(i)): \(capability.rawValue) is not known to this kernel; ignored")
@@ -57,14 +57,14 @@ extension CapabilityPlan {
 
     /// After the switch: the config's sets, plus `extra` in effective and permitted until
     /// `finish` (CAP_SYS_ADMIN, which loading a seccomp filter without no_new_privs needs).
-    func apply(keeping extra: Set<Int>) throws(SystemError) {
+    func apply(keeping extra: CapabilitySet) throws(SystemError) {
         try CapabilityState.keepAcrossUserSwitch(false)
         try CapabilityState.set(effective: effective.union(extra), permitted: permitted.union(extra), inheritable: inheritable)
         try CapabilityState.setAmbient(ambient)
     }
 
     /// Drops what `apply` kept beyond the config's sets.
-    func finish(dropping extra: Set<Int>) throws(SystemError) {
+    func finish(dropping extra: CapabilitySet) throws(SystemError) {
         guard !extra.isEmpty else { return }
         try CapabilityState.set(effective: effective, permitted: permitted, inheritable: inheritable)
     }
