@@ -21,7 +21,6 @@ public struct ProcessStat: Equatable, Sendable {
         guard fields.count > 19, let state = fields[0].first, let start = decimal(fields[19]) else { return nil }
         return ProcessStat(state: Character(Unicode.Scalar(state)), startTime: start)
     }
-
 }
 
 /// A procfs that nothing in the container can stand in for (CVE-2019-16884 and kin): a
