@@ -194,6 +194,20 @@ create_container() {
   assert_all_gone
 }
 
+@test "createContainer and startContainer hooks alone still read the state (it is written only for hooks that read it)" {
+  set_hooks createContainer "$(hook createContainer)"
+  set_hooks startContainer "$(hook startContainer)"
+  set_args true
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "exit $status: $stderr"; return 1; }
+  [ "$(logged_kinds)" = "createContainer startContainer" ]
+  [ "$(state_of createContainer .id)" = "$ID" ] || { echo "createContainer: $(logged createContainer 2)"; return 1; }
+  [ "$(state_of createContainer .status)" = creating ]
+  [ "$(state_of startContainer .id)" = "$ID" ] || { echo "startContainer: $(logged startContainer 2)"; return 1; }
+  [ "$(state_of startContainer .status)" = created ]
+  assert_all_gone
+}
+
 @test "hooks of one kind run in the order given" {
   set_hooks prestart "$(hook first)" "$(hook second)" "$(hook third)"
   set_hooks poststop "$(hook stop-1)" "$(hook stop-2)"
