@@ -19,18 +19,21 @@ let package = Package(
         .systemLibrary(name: "CCap", path: "Sources/CCap"),
         .systemLibrary(name: "CYajl", path: "Sources/CYajl"),
 
+        // ASCII text handled as bytes (decimal numbers, prefixes), for procfs, cgroup files, JSON
+        // and paths, without the stdlib's Unicode machinery.
+        .target(name: "ASCIIText", swiftSettings: functionSections),
         // The runtime-spec as Swift values; decoding, encoding, validation. No syscalls.
-        .target(name: "OCI", dependencies: ["CYajl"], swiftSettings: functionSections),
+        .target(name: "OCI", dependencies: ["CYajl", "ASCIIText"], swiftSettings: functionSections),
         // Thin throwing wrappers over the system calls srun makes (libcap and libseccomp included).
-        .target(name: "Linux", dependencies: ["CShim", "CCap", "CSeccomp"], swiftSettings: functionSections),
+        .target(name: "Linux", dependencies: ["CShim", "CCap", "CSeccomp", "ASCIIText"], swiftSettings: functionSections),
         // cgroup v1, v2 and hybrid hierarchies: placement, resources, freezer, stats, OOM events.
-        .target(name: "Cgroups", dependencies: ["Linux", "OCI", "CShim"], swiftSettings: functionSections),
+        .target(name: "Cgroups", dependencies: ["ASCIIText", "Linux", "OCI", "CShim"], swiftSettings: functionSections),
         // Container lifecycle and the pieces every command shares.
-        .target(name: "Runtime", dependencies: ["OCI", "Linux", "Cgroups", "CSeccomp", "CCap"], swiftSettings: functionSections),
+        .target(name: "Runtime", dependencies: ["ASCIIText", "OCI", "Linux", "Cgroups", "CSeccomp", "CCap"], swiftSettings: functionSections),
         // The runc-compatible command line.
         .executableTarget(
             name: "srun",
-            dependencies: ["Runtime"],
+            dependencies: ["ASCIIText", "Runtime"],
             exclude: ["symbol-order.txt"],
             swiftSettings: functionSections,
             linkerSettings: [.unsafeFlags([
@@ -41,6 +44,7 @@ let package = Package(
 
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
+        .testTarget(name: "ASCIITextTests", dependencies: ["ASCIIText"]),
         .testTarget(name: "LinuxTests", dependencies: ["Linux"]),
         .testTarget(name: "CgroupsTests", dependencies: ["Cgroups", "OCI"]),
     ],

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import Linux
 
 /// The container's cgroup: one directory per mounted hierarchy (v1, hybrid or v2), and the
@@ -12,24 +13,24 @@ public struct ContainerCgroup: Equatable, Sendable {
     public let hierarchies: [CgroupDirectory]
 
     /// The container's directory in every hierarchy, in mount order.
-    public var directories: [String] { hierarchies.map(\.path) }
+    public var directories: [String] { hierarchies.map { $0.path } }
 
     /// The one in the v2 hierarchy (pure v2, or hybrid's "unified"), if it is mounted.
-    public var unifiedDirectory: String? { hierarchies.first(where: \.isUnified)?.path }
+    public var unifiedDirectory: String? { hierarchies.first(where: { $0.isUnified })?.path }
 
     /// Directories in v1 cpuset hierarchies, which need CPUs and memory nodes before a process.
-    var cpusetDirectories: [String] { hierarchies.filter { $0.controllers.contains("cpuset") }.map(\.path) }
+    var cpusetDirectories: [String] { hierarchies.filter { $0.controllers.contains("cpuset") }.map { $0.path } }
 
     /// The cgroup `path` names in each of `hierarchies`; a relative path starts at `own`.
     public init(path: String, hierarchies: [Hierarchy], own: OwnCgroup? = nil) {
         self.path = path
         self.hierarchies = hierarchies.map { hierarchy in
             var base = ""
-            if !path.hasPrefix("/"), let own {
+            if !path.hasBytePrefix("/"), let own {
                 let ownPath = own.path(in: hierarchy)
                 base = ownPath == "/" ? "" : ownPath
             }
-            let relative = path.hasPrefix("/") ? path : "/" + path
+            let relative = path.hasBytePrefix("/") ? path : "/" + path
             return CgroupDirectory(path: hierarchy.mountPoint + base + relative, mountPoint: hierarchy.mountPoint, controllers: hierarchy.controllers)
         }
     }
@@ -42,13 +43,15 @@ public struct ContainerCgroup: Equatable, Sendable {
 
     /// What sets resources, freezes and reads statistics, for this host's layout.
     public var driver: any CgroupDriver {
-        var v1: [String: String] = [:]
+        var v1: [(controller: String, path: String)] = []
         for directory in hierarchies where !directory.isUnified {
-            for controller in directory.controllers { v1[controller] = directory.path }
+            for controller in directory.controllers where !v1.contains(where: { $0.controller == controller }) {
+                v1.append((controller, directory.path))
+            }
         }
-        guard let unified = hierarchies.first(where: \.isUnified) else { return V1Cgroup(directories: v1) }
+        guard let unified = hierarchies.first(where: { $0.isUnified }) else { return V1Cgroup(controllerDirectories: v1) }
         if v1.isEmpty { return V2Cgroup(mountPoint: unified.mountPoint, directory: unified.path) }
-        return HybridCgroup(v1: V1Cgroup(directories: v1),
+        return HybridCgroup(v1: V1Cgroup(controllerDirectories: v1),
                             v2: V2Cgroup(mountPoint: unified.mountPoint, directory: unified.path, enablesAll: false))
     }
 
@@ -58,7 +61,7 @@ public struct ContainerCgroup: Equatable, Sendable {
         if let freezer = hierarchies.first(where: { $0.controllers.contains("freezer") }) {
             return V1Freezer.isFrozen(CgroupFiles(freezer.path))
         }
-        if let unified = hierarchies.first(where: \.isUnified) { return V2Freezer.isFrozen(CgroupFiles(unified.path)) }
+        if let unified = hierarchies.first(where: { $0.isUnified }) { return V2Freezer.isFrozen(CgroupFiles(unified.path)) }
         return false
     }
 
@@ -67,7 +70,7 @@ public struct ContainerCgroup: Equatable, Sendable {
     @discardableResult
     public func create(where included: (CgroupDirectory) -> Bool = { _ in true }) throws(SystemError) -> [String] {
         var made: [String] = []
-        for directory in hierarchies.filter(included).map(\.path) {
+        for directory in hierarchies.filter(included).map({ $0.path }) {
             do {
                 let created = try makeDirectories(directory)
                 made += created
@@ -86,7 +89,7 @@ public struct ContainerCgroup: Equatable, Sendable {
         for directory in created {
             for file in ["cpuset.cpus", "cpuset.mems"] {
                 let path = directory + "/" + file
-                guard let current = try? readText(path), current.allSatisfy(\.isWhitespace) else { continue }
+                guard let current = try? readText(path), current.allSatisfy({ $0.isWhitespace }) else { continue }
                 let parent = String(directory[..<directory.lastIndex(of: "/")!])
                 try writeExisting(path, try readText(parent + "/" + file))
             }

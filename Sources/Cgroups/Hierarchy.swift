@@ -1,3 +1,4 @@
+import ASCIIText
 import Linux
 
 /// One mounted cgroup hierarchy: a v1 hierarchy with its controllers, or the v2 one.
@@ -73,7 +74,7 @@ public struct Hierarchy: Equatable, Sendable {
     private static let mountOptions = ["rw", "ro", "clone_children", "xattr", "noprefix", "cpuset_v2_mode"]
 
     private static func isController(_ option: String) -> Bool {
-        !mountOptions.contains(option) && !option.hasPrefix("release_agent=")
+        !mountOptions.contains(option) && !option.hasBytePrefix("release_agent=")
     }
 
     /// mountinfo writes space, tab, newline and backslash as octal escapes.

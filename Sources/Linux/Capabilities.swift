@@ -3,6 +3,7 @@ import Glibc
 #endif
 import CCap
 import CShim
+import ASCIIText
 
 /// The calling thread's capability sets, by kernel capability number, through libcap.
 public enum CapabilityState {

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 
 public enum Clock {
     /// Now in UTC as RFC 3339 with nanoseconds: `2026-11-23T16:02:37.123456789Z`.
@@ -16,7 +17,7 @@ public enum Clock {
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = civilDate(daysSinceEpoch: days)
         func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
+            let digits = decimalString(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)

@@ -10,7 +10,8 @@ public struct FileDescriptor: ~Copyable {
 
     /// Opens with O_CLOEXEC always: no descriptor of srun's may leak into a container.
     public init(open path: String, _ flags: Int32, mode: mode_t = 0) throws(SystemError) {
-        let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+        // withCString: passing the String itself copies a short one into a new array.
+        let fd = path.withCString { Glibc.open($0, flags | O_CLOEXEC, mode) }
         guard fd >= 0 else { throw SystemError.last("open", path: path) }
         raw = fd
     }

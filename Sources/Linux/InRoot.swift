@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import CShim
 
 /// A directory tree, such as a container's rootfs, in which paths are resolved as if it
@@ -54,7 +55,7 @@ public final class InRoot {
             }
             guard errno == EEXIST else { throw SystemError.last("mkdir", path: display(path)) }
             let target = try followLink(parent, name, path: path, count: &links)
-            if target.hasPrefix("/") { done = [] }
+            if target.hasBytePrefix("/") { done = [] }
             pending = InRoot.components(target) + pending
         }
         return try open(joined(done), SRUN_O_PATH | O_DIRECTORY)
@@ -90,7 +91,7 @@ public final class InRoot {
             guard errno == EEXIST else { throw SystemError.last("open", path: display(path)) }
             let target = try followLink(parent, name, path: path, count: &links)
             let directory = InRoot.components(path).dropLast()
-            path = target.hasPrefix("/") ? target : joined(Array(directory) + [target])
+            path = target.hasBytePrefix("/") ? target : joined(Array(directory) + [target])
         }
     }
 

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CShim
+import ASCIIText
 
 /// What /proc/PID/stat says about a process.
 public struct ProcessStat: Equatable, Sendable {
@@ -14,7 +15,7 @@ public struct ProcessStat: Equatable, Sendable {
 
     /// nil when there is no such process.
     public static func read(_ pid: Int32) -> ProcessStat? {
-        guard let bytes = try? Files.read("/proc/" + String(pid) + "/stat"),
+        guard let bytes = try? Files.read("/proc/" + decimalString(pid) + "/stat"),
               let close = bytes.lastIndex(of: UInt8(ascii: ")")) else { return nil }
         // After "pid (comm) ": field 3 is the state, field 22 the start time.
         let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import CShim
 
 public enum Processes {
@@ -16,7 +17,7 @@ public enum Processes {
         var entries = fds.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         let n = try check("poll") { Glibc.poll(&entries, nfds_t(entries.count), timeoutMilliseconds) }
         guard n > 0 else { return [] }
-        return entries.filter { $0.revents != 0 }.map(\.fd)
+        return entries.filter { $0.revents != 0 }.map { $0.fd }
     }
 
     /// Starts `path` with `args` (argv[0] included) and `env`; `stdin` becomes its fd 0.
@@ -63,7 +64,7 @@ public struct PreparedExec: ~Copyable {
         if name.contains("/") {
             paths = [name]
         } else {
-            let path = env.last(where: { $0.hasPrefix("PATH=") }).map { String($0.dropFirst(5)) }
+            let path = env.last(where: { $0.hasBytePrefix("PATH=") }).map { String($0.dropFirst(5)) }
                 ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
             paths = path.split(separator: ":", omittingEmptySubsequences: false)
                 .map { ($0.isEmpty ? "." : String($0)) + "/" + name }

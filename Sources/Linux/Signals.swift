@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 
 /// Signal names as `kill` accepts them: `TERM`, `SIGTERM`, `15`.
 public enum Signals {
@@ -20,11 +21,11 @@ public enum Signals {
             return (1...64).contains(number) ? number : nil
         }
         var name = text.uppercased()
-        if name.hasPrefix("SIG") { name.removeFirst(3) }
+        if name.hasBytePrefix("SIG") { name.removeFirst(3) }
         if let found = names.first(where: { $0.0 == name }) { return found.1 }
         let base = SIGRTMIN_VALUE
-        if name.hasPrefix("RTMIN+"), let n = Int32(name.dropFirst(6)), base + n <= 64 { return base + n }
-        if name.hasPrefix("RTMAX-"), let n = Int32(name.dropFirst(6)), 64 - n >= base { return 64 - n }
+        if name.hasBytePrefix("RTMIN+"), let n = Int32(name.dropFirst(6)), base + n <= 64 { return base + n }
+        if name.hasBytePrefix("RTMAX-"), let n = Int32(name.dropFirst(6)), 64 - n >= base { return 64 - n }
         if name == "RTMIN" { return base }
         if name == "RTMAX" { return 64 }
         return nil

@@ -7,7 +7,7 @@ import OCI
 public enum SupportedFeatures {
     public static var document: Features {
         var features = Features(ociVersionMin: "1.0.0", ociVersionMax: ociSpecVersion)
-        features.hooks = Hooks.kinds.map(\.name)
+        features.hooks = Hooks.kinds.map { $0.name }
         features.mountOptions = (Array(MountOptions.table.keys) + Array(MountOptions.propagationTable.keys)
             + ["tmpcopyup", "idmap", "ridmap"]).sorted()
         features.linux.idmapMountsEnabled = true

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import Linux
 
 /// User names and homes from a passwd file: a static srun has no NSS, so it reads the file

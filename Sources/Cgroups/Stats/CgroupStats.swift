@@ -34,7 +34,7 @@ public struct CPUSetStats: Equatable, Sendable {
     public var flags: [(name: String, value: Int64)] = []
 
     public static func == (a: CPUSetStats, b: CPUSetStats) -> Bool {
-        a.cpus == b.cpus && a.mems == b.mems && a.flags.map(\.name) == b.flags.map(\.name) && a.flags.map(\.value) == b.flags.map(\.value)
+        a.cpus == b.cpus && a.mems == b.mems && a.flags.map({ $0.name }) == b.flags.map({ $0.name }) && a.flags.map({ $0.value }) == b.flags.map({ $0.value })
     }
 }
 

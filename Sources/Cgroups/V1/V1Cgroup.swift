@@ -9,15 +9,29 @@ import OCI
 /// controllers its hierarchy was mounted with ("cpu" and "cpuacct" share one when mounted
 /// together).
 public struct V1Cgroup: CgroupDriver {
-    /// Controller name to the container's directory in that controller's hierarchy.
-    public let directories: [String: String]
+    /// Each controller with the container's directory in that controller's hierarchy. A list:
+    /// a dozen entries, and a Dictionary would page in stdlib code srun needs nowhere else.
+    let controllerDirectories: [(controller: String, path: String)]
+
+    public init(controllerDirectories: [(controller: String, path: String)]) {
+        self.controllerDirectories = controllerDirectories
+    }
 
     public init(directories: [String: String]) {
-        self.directories = directories
+        self.init(controllerDirectories: directories.map { (controller: $0.key, path: $0.value) })
+    }
+
+    /// Controller name to the container's directory in that controller's hierarchy.
+    public var directories: [String: String] {
+        Dictionary(controllerDirectories, uniquingKeysWith: { first, _ in first })
+    }
+
+    func directory(_ controller: Controller) -> String? {
+        controllerDirectories.first { $0.controller == controller.rawValue }?.path
     }
 
     func files(_ controller: Controller) -> CgroupFiles? {
-        directories[controller.rawValue].map(CgroupFiles.init)
+        directory(controller).map(CgroupFiles.init)
     }
 
     public func whyMissing(_ controller: Controller) -> String {
@@ -27,7 +41,7 @@ public struct V1Cgroup: CgroupDriver {
     public func prepare(for resources: Resources) throws(CgroupError) {}
 
     public func has(_ controller: Controller) -> Bool {
-        directories[controller.rawValue] != nil
+        directory(controller) != nil
     }
 
     public func apply(_ controller: Controller, _ r: Resources, updating: Bool) throws(CgroupError) {

@@ -1,3 +1,4 @@
+import ASCIIText
 import OCI
 
 /// linux.resources.devices on the v1 devices controller: each rule, in the config's order,
@@ -6,7 +7,7 @@ import OCI
 enum V1Devices {
     static func apply(_ rules: [DeviceRule], in files: CgroupFiles) throws(CgroupError) {
         for (i, rule) in rules.enumerated() {
-            try files.write(rule.allow ? "devices.allow" : "devices.deny", rule.v1Line, for: "linux.resources.devices[\(i)]")
+            try files.write(rule.allow ? "devices.allow" : "devices.deny", rule.v1Line, for: "linux.resources.devices[" + decimalString(i) + "]")
         }
     }
 }
@@ -14,7 +15,7 @@ enum V1Devices {
 extension DeviceRule {
     /// "c 1:3 rwm", "a *:* rwm": a missing or negative number is any.
     var v1Line: String {
-        func number(_ value: Int64?) -> String { value.map { $0 < 0 ? "*" : String($0) } ?? "*" }
+        func number(_ value: Int64?) -> String { value.map { $0 < 0 ? "*" : decimalString($0) } ?? "*" }
         return "\((type ?? .all).rawValue) \(number(major)):\(number(minor)) \(access ?? "rwm")"
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 
 /// What the v1 controllers account, read as runc's fs driver reads it.
 enum V1Stats {
@@ -105,7 +106,7 @@ enum V1Stats {
     /// The page sizes a hugetlb cgroup has files for: "hugetlb.2MB<suffix>" gives "2MB".
     static func pageSizes(_ files: CgroupFiles, suffix: String) -> [String] {
         files.files().compactMap { name in
-            guard name.hasPrefix("hugetlb."), name.hasSuffix(suffix) else { return nil }
+            guard name.hasBytePrefix("hugetlb."), name.hasSuffix(suffix) else { return nil }
             let size = name.dropFirst("hugetlb.".count).dropLast(suffix.count)
             return size.contains(".") ? nil : String(size)
         }.sorted()

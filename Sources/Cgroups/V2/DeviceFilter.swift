@@ -54,7 +54,7 @@ struct DeviceFilter {
         }
         program.append(.moveImmediate(dst: 0, rules.defaultAllow ? 1 : 0))
         program.append(.exit)
-        return program.map(\.encoded)
+        return program.map { $0.encoded }
     }
 
     /// Loads the program and attaches it to the cgroup `directory` (next to any a parent's

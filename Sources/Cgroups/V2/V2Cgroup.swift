@@ -67,7 +67,7 @@ public struct V2Cgroup: CgroupDriver {
             for want in needed where !available.contains(want.name) {
                 throw CgroupError(field: want.field, "needs the \(want.name) cgroup controller, which \(level.path("cgroup.controllers")) does not list")
             }
-            let wanted = all ? available : Set(needed.map(\.name))
+            let wanted = all ? available : Set(needed.map({ $0.name }))
             let missing = wanted.subtracting(enabled).sorted()
             if !missing.isEmpty {
                 do {

@@ -1,3 +1,5 @@
+import ASCIIText
+
 /// Where a value sits in a document, written the way error messages show it:
 /// `linux.resources.memory.limit`, `mounts[2].destination`, `annotations["a.b"]`.
 public struct JSONPath: Equatable, Sendable, CustomStringConvertible {
@@ -10,7 +12,7 @@ public struct JSONPath: Equatable, Sendable, CustomStringConvertible {
     }
 
     public func index(_ i: Int) -> JSONPath {
-        JSONPath(description: description + "[\(i)]")
+        JSONPath(description: description + "[" + decimalString(i) + "]")
     }
 
     /// A member of a free-form map, whose key may itself contain dots.

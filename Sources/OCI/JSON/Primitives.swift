@@ -1,3 +1,5 @@
+import ASCIIText
+
 extension String: JSONCodable {
     public init(json: JSON, at path: JSONPath) throws(ConfigError) {
         guard case .string(let s) = json else {
@@ -48,7 +50,9 @@ extension JSONInteger {
         self = value
     }
 
-    public var json: JSON { .number(String(self)) }
+    public var json: JSON {
+        .number(Self.isSigned ? decimalString(Int64(truncatingIfNeeded: self)) : decimalString(UInt64(truncatingIfNeeded: self)))
+    }
 }
 
 extension Int: JSONInteger {}
@@ -74,7 +78,14 @@ extension Array: JSONDecodable where Element: JSONDecodable {
 }
 
 extension Array: JSONEncodable where Element: JSONEncodable {
-    public var json: JSON { .array(map(\.json)) }
+    // A loop rather than map: the generic map would run unspecialised stdlib code from pages
+    // nothing else touches.
+    public var json: JSON {
+        var items: [JSON] = []
+        items.reserveCapacity(count)
+        for element in self { items.append(element.json) }
+        return .array(items)
+    }
 }
 
 extension Dictionary: JSONDecodable where Key == String, Value: JSONDecodable {
@@ -106,7 +117,9 @@ public protocol JSONEnum: RawRepresentable<String>, CaseIterable, JSONCodable, S
 extension JSONEnum {
     public init(json: JSON, at path: JSONPath) throws(ConfigError) {
         let name = try String(json: json, at: path)
-        guard let value = Self(rawValue: name) else {
+        // A scan rather than init(rawValue:): for a long enum that builds a Dictionary-backed
+        // lookup table, stdlib code srun needs nowhere else.
+        guard let value = Self.allCases.first(where: { $0.rawValue == name }) else {
             throw ConfigError(path, "unknown \(Self.noun) \(quote(name))")
         }
         self = value
@@ -114,5 +127,5 @@ extension JSONEnum {
 
     public var json: JSON { .string(rawValue) }
 
-    public static var allNames: [String] { allCases.map(\.rawValue) }
+    public static var allNames: [String] { allCases.map { $0.rawValue } }
 }

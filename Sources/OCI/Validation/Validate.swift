@@ -1,3 +1,5 @@
+import ASCIIText
+
 /// Semantic checks of a decoded config: everything the spec says MUST be an error, and
 /// what runc refuses, found before anything is created. The first problem is thrown.
 extension Spec {
@@ -20,10 +22,11 @@ extension Spec {
     /// Any 1.x version: the 1.x line only adds fields, which srun reads or ignores.
     private func validateVersion() throws(ConfigError) {
         // SemVer: a -pre-release or +build suffix does not change which version it is.
-        let core = ociVersion.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "+" })[0]
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        let numeric = parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
-        guard numeric, parts[0] == "1" else {
+        // On bytes: Substring and Character views would page in stdlib code used nowhere else.
+        let core = ociVersion.utf8.prefix { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "+") }
+        let parts = core.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let numeric = parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        guard numeric, parts[0].elementsEqual("1".utf8) else {
             throw ConfigError(JSONPath.root.key("ociVersion"), "unsupported version \(quote(ociVersion)), expected 1.x.y")
         }
     }
@@ -60,7 +63,7 @@ extension Spec {
     /// What is allowed but deprecated: the runtime logs these and goes on.
     public var warnings: [String] {
         var found: [String] = []
-        for (i, mount) in mounts.enumerated() where !mount.destination.hasPrefix("/") && !mount.destination.isEmpty {
+        for (i, mount) in mounts.enumerated() where !mount.destination.hasBytePrefix("/") && !mount.destination.isEmpty {
             found.append("mounts[\(i)].destination: relative path \(quote(mount.destination)) is deprecated; it is taken as relative to \"/\"")
         }
         return found
@@ -72,7 +75,7 @@ extension Character {
 }
 
 func requireAbsolute(_ value: String, at path: JSONPath) throws(ConfigError) {
-    guard value.hasPrefix("/") else {
+    guard value.hasBytePrefix("/") else {
         throw ConfigError(path, "must be an absolute path, got \(quote(value))")
     }
 }

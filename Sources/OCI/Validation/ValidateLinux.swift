@@ -1,3 +1,5 @@
+import ASCIIText
+
 extension Linux {
     func validate(at path: JSONPath) throws(ConfigError) {
         try validateNamespaces(at: path.key("namespaces"))
@@ -73,7 +75,7 @@ extension Linux {
     /// else the container would change the host (runc's rule).
     private func validateSysctl(_ key: String, at path: JSONPath) throws(ConfigError) {
         let components = key.split(separator: ".", omittingEmptySubsequences: false)
-        guard !components.contains(where: { $0.isEmpty || $0 == ".." || $0.hasPrefix("/") || $0.hasSuffix("/") }) else {
+        guard !components.contains(where: { $0.isEmpty || $0 == ".." || $0.hasBytePrefix("/") || $0.hasByteSuffix("/") }) else {
             throw ConfigError(path, "invalid sysctl name")
         }
         let ipc = [
@@ -81,9 +83,9 @@ extension Linux {
             "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced",
         ]
         let needed: NamespaceType
-        if ipc.contains(key) || key.hasPrefix("fs.mqueue.") {
+        if ipc.contains(key) || key.hasBytePrefix("fs.mqueue.") {
             needed = .ipc
-        } else if key.hasPrefix("net.") {
+        } else if key.hasBytePrefix("net.") {
             needed = .network
         } else if key == "kernel.hostname" || key == "kernel.domainname" {
             needed = .uts

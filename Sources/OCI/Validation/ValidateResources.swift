@@ -32,7 +32,7 @@ extension Resources {
 
     /// `<number><unit>B` as the hugetlb controller names its files: 2MB, 1GB, 64KB.
     private func validatePageSize(_ size: String, at path: JSONPath) throws(ConfigError) {
-        let digits = size.prefix(while: \.isASCIIDigit)
+        let digits = size.prefix(while: { $0.isASCIIDigit })
         let unit = size.dropFirst(digits.count)
         guard !digits.isEmpty, ["KB", "MB", "GB", "TB", "PB"].contains(String(unit)) else {
             throw ConfigError(path, "expected a size such as \"2MB\", got \(quote(size))")

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import CShim
 import Linux
 import OCI
@@ -47,7 +48,7 @@ struct ProcessSetup {
     /// The config's env, plus what srun passes through (LISTEN_FDS), plus HOME when unset.
     func environment() -> [String] {
         var env = c.process.env + c.extraEnvironment
-        if !env.contains(where: { $0.hasPrefix("HOME=") }) {
+        if !env.contains(where: { $0.hasBytePrefix("HOME=") }) {
             env.append("HOME=" + home(of: c.process.user.uid))
         }
         return env

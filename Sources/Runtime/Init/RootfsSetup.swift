@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import CShim
 import Cgroups
 import Linux
@@ -37,7 +38,7 @@ struct RootfsSetup {
         let destination = mount.destination
         if type == "bind" { options.isBind = true; options.flags |= MountFlag.bind }
         // Bind sources may be relative to the bundle (config.md).
-        if options.isBind, !source.hasPrefix("/") { source = c.bundle + "/" + source }
+        if options.isBind, !source.hasBytePrefix("/") { source = c.bundle + "/" + source }
 
         switch type {
         case "proc", "sysfs":
@@ -200,7 +201,7 @@ struct CgroupMount {
                 try Mounts.mount("cgroup2", InRoot.procPath(bind), "cgroup2", flags, shownAs: destination + "/" + name)
             } else {
                 // Named hierarchies ("name=systemd") mount with "none"; controllers by name.
-                let data = hierarchy.controllers.map { $0.hasPrefix("name=") ? "none," + $0 : $0 }.joined(separator: ",")
+                let data = hierarchy.controllers.map { $0.hasBytePrefix("name=") ? "none," + $0 : $0 }.joined(separator: ",")
                 try Mounts.mount("cgroup", InRoot.procPath(bind), "cgroup", flags, data, shownAs: destination + "/" + name)
             }
             binds.append(destination + "/" + name)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import Cgroups
 import Linux
 import OCI
@@ -17,10 +18,10 @@ enum CgroupPath {
     static func resolve(_ configured: String?, id: ContainerID, systemd: Bool) throws -> String {
         if systemd { try refuseSystemd(configured) }
         guard let configured, !configured.isEmpty else { return "/" + id.description }
-        if configured.split(separator: ":", omittingEmptySubsequences: false).count == 3, !configured.hasPrefix("/") {
+        if configured.split(separator: ":", omittingEmptySubsequences: false).count == 3, !configured.hasBytePrefix("/") {
             throw CgroupPathError(description: "linux.cgroupsPath: \"\(configured)\" is a systemd slice:prefix:name path, which needs --systemd-cgroup")
         }
-        let relative = !configured.hasPrefix("/")
+        let relative = !configured.hasBytePrefix("/")
         let path = Paths.clean(configured)
         guard path != "/" else {
             throw CgroupPathError(description: "linux.cgroupsPath: \"\(configured)\" is \(relative ? "srun's own" : "the root") cgroup; a container needs its own")

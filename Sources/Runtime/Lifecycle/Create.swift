@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import CShim
 import Cgroups
 import Linux
@@ -43,7 +44,7 @@ extension Lifecycle {
         let process = spec.process!
         let linux = spec.linux ?? Linux()
         try checkSupported(spec, request)
-        let rootfs = Paths.clean(spec.root!.path.hasPrefix("/") ? spec.root!.path : bundle.path + "/" + spec.root!.path)
+        let rootfs = Paths.clean(spec.root!.path.hasBytePrefix("/") ? spec.root!.path : bundle.path + "/" + spec.root!.path)
         guard isDirectory(rootfs) else {
             throw ConfigError(JSONPath.root.key("root").key("path"), "\(rootfs) is not a directory")
         }
@@ -77,11 +78,11 @@ extension Lifecycle {
                 try check("chmod", path: store.fifoPath(request.id)) { chmod(store.fifoPath(request.id), 0o622) }
             }
 
-            let own = cgroupPath.hasPrefix("/") ? nil : OwnCgroup(procSelfCgroup: try readText("/proc/self/cgroup"))
+            let own = cgroupPath.hasBytePrefix("/") ? nil : OwnCgroup(procSelfCgroup: try readText("/proc/self/cgroup"))
             let cgroup = ContainerCgroup(path: cgroupPath, hierarchies: hierarchies, own: own)
             // Only the v2 directory has to exist before the clone (CLONE_INTO_CGROUP); the v1 ones
             // are made, and every limit written, while the init creates its network namespace.
-            var made = try cgroup.create(where: \.isUnified)
+            var made = try cgroup.create(where: { $0.isUnified })
             // Someone else's processes: fail without touching them or their cgroup.
             guard cgroup.processes().isEmpty else {
                 for directory in made.reversed() { rmdir(directory) }

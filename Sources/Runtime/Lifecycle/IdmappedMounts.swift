@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import CShim
 import Linux
 import OCI
@@ -19,7 +20,7 @@ enum IdmappedMounts {
                 let uids = mount.uidMappings.isEmpty ? linux.uidMappings : mount.uidMappings
                 let gids = mount.gidMappings.isEmpty ? linux.gidMappings : mount.gidMappings
                 var source = mount.source ?? ""
-                if !source.hasPrefix("/") { source = bundle + "/" + source }
+                if !source.hasBytePrefix("/") { source = bundle + "/" + source }
                 trees[i] = try idmappedTree(source, recursive: option == "ridmap", uids: uids, gids: gids)
             }
         } catch {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CShim
+import ASCIIText
 import Linux
 
 /// CVE-2019-5736: a container whose process is made to execute /proc/self/exe of srun's init
@@ -37,7 +38,7 @@ public enum BinarySeal {
         let copy: Int32
         if let (tree, kept) = readOnlyMount() {
             copy = tree
-            setenv(marker, String(kept), 1)
+            setenv(marker, decimalString(kept), 1)
         } else {
             copy = try sealedMemfd(exe.raw)
             setenv(marker, "-", 1)

@@ -1,3 +1,4 @@
+import ASCIIText
 import Linux
 import OCI
 
@@ -20,7 +21,7 @@ struct LSMLabels: Sendable {
         var apparmorAttributeDirectory: Bool
 
         static var current: Host {
-            let enabled = (try? readText("/sys/module/apparmor/parameters/enabled"))?.hasPrefix("Y") ?? false
+            let enabled = (try? readText("/sys/module/apparmor/parameters/enabled"))?.hasBytePrefix("Y") ?? false
             return Host(apparmor: enabled, selinux: fileExists("/sys/fs/selinux/enforce"),
                         apparmorAttributeDirectory: isDirectory("/proc/self/attr/apparmor"))
         }

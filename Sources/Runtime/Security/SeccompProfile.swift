@@ -33,7 +33,7 @@ enum SeccompProfile {
             let conditions = rule.args.map(condition)
             // libseccomp ANDs the comparisons of one rule and refuses two on one argument;
             // the spec means either of them then, which is one rule per comparison (as runc).
-            let indexes = Set(rule.args.map(\.index))
+            let indexes = Set(rule.args.map({ $0.index }))
             let ruleSets = indexes.count < rule.args.count ? conditions.map { [$0] } : [conditions]
             for name in rule.names {
                 guard let number = SeccompFilter.syscall(named: name) else {

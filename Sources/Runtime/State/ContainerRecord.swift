@@ -4,7 +4,7 @@ import OCI
 /// What srun keeps about a container in `<root>/<id>/state.json`.
 public struct ContainerRecord: Equatable, Sendable {
     /// The directories of the container's cgroup.
-    public var cgroupDirectories: [String] { cgroups.isEmpty ? legacyCgroupDirectories : cgroups.map(\.path) }
+    public var cgroupDirectories: [String] { cgroups.isEmpty ? legacyCgroupDirectories : cgroups.map { $0.path } }
 
     public var id: String
     /// The init's pid on the host; 0 while the container is still being created.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ASCIIText
 import Linux
 import OCI
 
@@ -84,7 +85,7 @@ public struct StateStore: Sendable {
 
 /// Writes `text` to `path` through a temporary file and rename(2).
 public func writeAtomically(_ path: String, _ text: String, mode: mode_t = 0o644) throws(SystemError) {
-    let temporary = path + ".tmp-\(getpid())"
+    let temporary = path + ".tmp-" + decimalString(getpid())
     unlink(temporary)
     try Files.create(temporary, text, mode: mode)
     guard rename(temporary, path) == 0 else {

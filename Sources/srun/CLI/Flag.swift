@@ -29,18 +29,20 @@ struct Flag: Sendable {
 
 /// The flags given on a command line, by primary name.
 struct ParsedFlags: Sendable {
-    private(set) var values: [String: [String]] = [:]
+    /// In command-line order. A list rather than a dictionary: a command line has a handful
+    /// of flags, and the first dictionary would page in stdlib code srun needs nowhere else.
+    private(set) var values: [(name: String, value: String)] = []
 
     mutating func add(_ flag: Flag, _ value: String) {
-        values[flag.primaryName, default: []].append(value)
+        values.append((flag.primaryName, value))
     }
 
     /// A boolean flag; its last occurrence wins, as in Go.
-    func bool(_ name: String) -> Bool { values[name]?.last == "true" }
+    func bool(_ name: String) -> Bool { string(name) == "true" }
 
-    func string(_ name: String) -> String? { values[name]?.last }
+    func string(_ name: String) -> String? { values.last { $0.name == name }?.value }
 
-    func list(_ name: String) -> [String] { values[name] ?? [] }
+    func list(_ name: String) -> [String] { values.filter { $0.name == name }.map { $0.value } }
 
     func nonNegativeInt(_ name: String) throws(UsageError) -> Int? {
         guard let text = string(name) else { return nil }
@@ -81,7 +83,7 @@ struct FlagParser {
                 positional.append(contentsOf: rest)
                 break
             }
-            guard argument.hasPrefix("-"), argument != "-" else {
+            guard argument.utf8.first == UInt8(ascii: "-"), argument != "-" else {
                 positional.append(argument)
                 continue
             }
@@ -129,8 +131,15 @@ struct FlagParser {
 
     /// `--name=value` into its parts; one or two leading dashes.
     static func split(_ argument: String) -> (name: String, value: String?) {
-        let body = argument.hasPrefix("--") ? argument.dropFirst(2) : argument.dropFirst()
-        guard let equals = body.firstIndex(of: "=") else { return (String(body), nil) }
-        return (String(body[..<equals]), String(body[body.index(after: equals)...]))
+        // On the UTF-8 view: Character indexing runs grapheme breaking, in stdlib code
+        // that nothing else of srun pages in.
+        let bytes = argument.utf8
+        let dashes = bytes.starts(with: "--".utf8) ? 2 : 1
+        let body = bytes.index(bytes.startIndex, offsetBy: dashes)
+        guard let equals = bytes[body...].firstIndex(of: UInt8(ascii: "=")) else {
+            return (String(decoding: bytes[body...], as: UTF8.self), nil)
+        }
+        return (String(decoding: bytes[body..<equals], as: UTF8.self),
+                String(decoding: bytes[bytes.index(after: equals)...], as: UTF8.self))
     }
 }

@@ -1,3 +1,4 @@
+import ASCIIText
 import Runtime
 
 /// Values of runc's flags that are not plain integers.
@@ -29,7 +30,7 @@ enum Units {
         let lower = text.lowercased()
         let number = lower.prefix(while: { $0.isASCIIDigit || $0 == "." })
         var unit = lower.dropFirst(number.count)
-        if unit.hasSuffix("ib") { unit = unit.dropLast(2) } else if unit.hasSuffix("b") { unit = unit.dropLast() }
+        if unit.hasByteSuffix("ib") { unit = unit.dropLast(2) } else if unit.hasByteSuffix("b") { unit = unit.dropLast() }
         let scale: [Substring: Double] = ["": 1, "k": 0x1p10, "m": 0x1p20, "g": 0x1p30, "t": 0x1p40, "p": 0x1p50]
         guard let value = Double(number), let multiplier = scale[unit], value >= 0, value * multiplier < 9.2e18 else {
             throw UsageError("--\(flag): expected a size in bytes such as 67108864, 64m or 1g, got \"\(text)\"")
