@@ -39,6 +39,8 @@ sleep 0.2
 profile delete "$SRUN" --root "$root" delete order-$$
 "$SRUN" --root "$root" delete --force order-$$
 SRUN=$SRUN integration/make-bundle.sh "$work/true" true >/dev/null
+jq '.linux.resources += {"memory":{"limit":268435456,"swap":268435456},"cpu":{"shares":512},"pids":{"limit":1024}}' \
+  "$work/true/config.json" >"$work/true/config.json.new" && mv "$work/true/config.json.new" "$work/true/config.json"
 profile run "$SRUN" --root "$root" run --bundle "$work/true" order-run-$$
 "$SRUN" --root "$root" delete --force order-run-$$
 
