@@ -1,3 +1,4 @@
+import ASCIIText
 import Runtime
 
 /// One command-line flag. Names are given without dashes; like runc (Go's flag package)
@@ -83,7 +84,7 @@ struct FlagParser {
                 positional.append(contentsOf: rest)
                 break
             }
-            guard argument.utf8.first == UInt8(ascii: "-"), argument != "-" else {
+            guard argument.hasBytePrefix("-"), argument != "-" else {
                 positional.append(argument)
                 continue
             }
@@ -134,7 +135,7 @@ struct FlagParser {
         // On the UTF-8 view: Character indexing runs grapheme breaking, in stdlib code
         // that nothing else of srun pages in.
         let bytes = argument.utf8
-        let dashes = bytes.starts(with: "--".utf8) ? 2 : 1
+        let dashes = argument.hasBytePrefix("--") ? 2 : 1
         let body = bytes.index(bytes.startIndex, offsetBy: dashes)
         guard let equals = bytes[body...].firstIndex(of: UInt8(ascii: "=")) else {
             return (String(decoding: bytes[body...], as: UTF8.self), nil)
