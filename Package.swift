@@ -38,6 +38,8 @@ let package = Package(
             swiftSettings: functionSections,
             linkerSettings: [.unsafeFlags([
                 "-static-executable", "-use-ld=lld",
+                // Sources/CShim/entry.c: the sealed re-exec of create and run before glibc starts.
+                "-Xlinker", "--entry=srun_entry",
                 "-Xlinker", "--symbol-ordering-file=" + symbolOrder, "-Xlinker", "--no-warn-symbol-ordering",
             ])]
         ),

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   libseccomp-dev libcap-dev libyajl-dev   # linked into srun (statically)
   bats busybox-static jq file procps      # integration tests and the demo bundle
+  strace                                  # integration tests: the early sealed re-exec
   runc crun                               # benchmarks compare against them
 )
 missing=()

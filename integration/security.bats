@@ -340,6 +340,45 @@ EOF
   assert_all_gone
 }
 
+@test "CVE-2019-5736: run re-executes from the sealed copy before glibc starts, and the container runs" {
+  # entry.c seals and re-executes before glibc's start-up: the first system calls of the
+  # process are the seal's, and glibc's first (arch_prctl, its TLS) comes only after the
+  # execveat. If the early path fell through, BinarySeal's Swift path would still seal, but
+  # after a whole glibc and Swift start-up.
+  command -v strace >/dev/null || skip "strace is not installed"
+  set_args sh -c 'echo ran=yes'
+  strace -o "$SANDBOX/trace" -e trace=openat,open_tree,mount_setattr,execveat,arch_prctl,brk \
+    "$SRUN" --root "$ROOT" run --bundle "$BUNDLE" "$ID" >"$SANDBOX/out" 2>"$SANDBOX/err" </dev/null
+  output=$(cat "$SANDBOX/out")
+  [ "$(value ran)" = yes ]
+  local calls
+  calls=$(grep -v -e '^---' -e '^+++' "$SANDBOX/trace" | sed -E 's/\(.*//' | head -n 5 | tr '\n' ' ')
+  echo "first calls: $calls"
+  [ "$calls" = "openat open_tree mount_setattr execveat brk " ]
+  grep -q 'open_tree(AT_FDCWD, "/proc/self/exe", OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC)' "$SANDBOX/trace"
+  grep -q 'execveat([0-9]*, "", .*AT_EMPTY_PATH) = 0' "$SANDBOX/trace"
+  assert_all_gone
+}
+
+@test "CVE-2019-5736: an srun that lives on a read-only mount runs a container without re-executing" {
+  command -v strace >/dev/null || skip "strace is not installed"
+  mkdir "$SANDBOX/ro"
+  cp "$SRUN" "$SANDBOX/ro/srun"
+  mount --bind "$SANDBOX/ro" "$SANDBOX/ro"
+  mount -o remount,bind,ro "$SANDBOX/ro"
+  set_args sh -c 'echo ran=yes'
+  local rc=0
+  strace -f -o "$SANDBOX/trace" -e trace=open_tree,execveat,execve \
+    "$SANDBOX/ro/srun" --root "$ROOT" run --bundle "$BUNDLE" "$ID" >"$SANDBOX/out" 2>"$SANDBOX/err" </dev/null || rc=$?
+  umount "$SANDBOX/ro"
+  cat "$SANDBOX/err"
+  [ "$rc" -eq 0 ]
+  output=$(cat "$SANDBOX/out")
+  [ "$(value ran)" = yes ]
+  ! grep -q -e 'open_tree(AT_FDCWD, "/proc/self/exe"' -e execveat "$SANDBOX/trace"
+  assert_all_gone
+}
+
 @test "CVE-2019-5736: the init is not dumpable while it waits in created" {
   # Without a pid namespace another container sees the waiting init, with the same
   # capabilities: only non-dumpability keeps it from the init's /proc/PID/exe.
