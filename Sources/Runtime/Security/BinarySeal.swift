@@ -12,10 +12,13 @@ import Linux
 /// binary (no copying, the same page cache; writes through any handle to it fail with EROFS,
 /// and the mount is attached nowhere, so nothing can remount it), or, where the new mount API
 /// is missing, a sealed memfd copy. A binary that already lives on a read-only mount costs
-/// nothing.
+/// nothing. The read-only mount is usually made by srun's entry point (CShim/entry.c),
+/// before glibc starts; what is here adopts it after the re-exec, and does the whole job
+/// (with the memfd fallback and errors) when the entry point could not.
 public enum BinarySeal {
     /// Set across the re-exec so that a seal that did not take is an error, not a loop. Its
-    /// value is the fd of the detached mount srun runs from, or "-" (a memfd copy).
+    /// value is the fd of the detached mount srun runs from, or "-" (a memfd copy). entry.c
+    /// sets it too.
     private static let marker = "_SRUN_SEALED"
 
     /// The detached read-only mount srun re-executed from, held (close-on-exec) until srun
