@@ -30,6 +30,22 @@ teardown() {
 # ---------------------------------------------------------------------------------------
 # names and environment
 
+@test "the process runs on srun's CPUs, though create moves the init off srun's CPU while it sets up" {
+  sh_in_container 'echo cpus=$(awk "/^Cpus_allowed_list/ {print \$2}" /proc/self/status)'
+  [ "$(value cpus)" = "$(awk '/^Cpus_allowed_list/ {print $2}' /proc/self/status)" ]
+  assert_all_gone
+  local last
+  last=$(($(nproc) - 1))
+  if [ "$last" -gt 0 ] && command -v taskset >/dev/null; then
+    # srun limited to two CPUs: the process gets both back, not the one create left it.
+    set_args sh -c 'echo cpus=$(awk "/^Cpus_allowed_list/ {print \$2}" /proc/self/status)'
+    N=$((N + 1))
+    output=$(taskset -c "0,$last" "$SRUN" --root "$ROOT" run --bundle "$BUNDLE" "$ID" </dev/null)
+    [ "$(value cpus)" = "0,$last" ] || [ "$(value cpus)" = "0-$last" ]
+    assert_all_gone
+  fi
+}
+
 @test "hostname and domainname are the config's" {
   cfg '.hostname = "bats-host" | .domainname = "bats.example"'
   sh_in_container 'echo "host=$(hostname)"; echo "domain=$(cat /proc/sys/kernel/domainname)"; echo "uname=$(uname -n)"'

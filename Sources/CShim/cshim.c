@@ -38,6 +38,26 @@ pid_t srun_clone_fork(unsigned long flags) {
     return (pid_t)syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, NULL);
 }
 
+int srun_move_off_this_cpu(pid_t pid) {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof(set), &set) < 0) return -1;
+    int cpu = sched_getcpu();
+    if (cpu < 0 || cpu >= CPU_SETSIZE || CPU_COUNT(&set) < 2 || !CPU_ISSET(cpu, &set)) return 0;
+    CPU_CLR(cpu, &set);
+    return sched_setaffinity(pid, sizeof(set), &set) < 0 ? -1 : 1;
+}
+
+static cpu_set_t saved_affinity;
+static int saved_affinity_known;
+
+void srun_save_affinity(void) {
+    saved_affinity_known = sched_getaffinity(0, sizeof(saved_affinity), &saved_affinity) == 0;
+}
+
+void srun_restore_affinity(void) {
+    if (saved_affinity_known) sched_setaffinity(0, sizeof(saved_affinity), &saved_affinity);
+}
+
 long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5) {
     return prctl(option, arg2, arg3, arg4, arg5);
 }

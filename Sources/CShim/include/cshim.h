@@ -15,6 +15,14 @@ pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out);
 // clone(2) as a fork, for kernels without clone3 (before 5.3).
 pid_t srun_clone_fork(unsigned long flags);
 
+// Moves `pid` to the caller's allowed CPUs but the one the caller runs on, when there are
+// others: 1 when moved, 0 when not, -1 with errno.
+int srun_move_off_this_cpu(pid_t pid);
+// The caller's allowed CPUs, saved before a fork, and restored in the child (a copy of the
+// saved value) after its parent moved it.
+void srun_save_affinity(void);
+void srun_restore_affinity(void);
+
 long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 
 int srun_setns(int fd, int nstype);

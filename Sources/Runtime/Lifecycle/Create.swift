@@ -244,8 +244,12 @@ extension Lifecycle {
         // Forking a multithreaded Swift process can deadlock the child on a runtime lock.
         assert((try? listDirectory("/proc/self/task").count) == 1, "srun must be single-threaded when it clones")
         fflush(nil)
+        srun_save_affinity()
         let (pid, intoCgroup) = fork(context, flags: flags)
         let cloneErrno = errno
+        // The kernel starts the init on srun's own CPU, where it waits until srun blocks, while
+        // another CPU idles: moved, it makes its namespaces while srun makes the cgroups.
+        if pid > 0 { _ = srun_move_off_this_cpu(pid) }
         if let restore = restorePid { _ = srun_setns(restore.raw, Namespaces.pid) }
         if let restore = restoreTime { _ = srun_setns(restore.raw, Namespaces.time) }
         guard pid > 0 else { throw SystemError("clone", errno: cloneErrno) }
