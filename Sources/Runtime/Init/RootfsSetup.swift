@@ -137,7 +137,8 @@ struct RootfsSetup {
            let flag = MountOptions.propagationTable[propagation.rawValue] {
             try Mounts.mount(nil, "/", nil, flag)
         }
-        for path in c.linux.maskedPaths { try mask(path) }
+        let null = NullDevice()
+        for path in c.linux.maskedPaths { try mask(path, with: null) }
         for path in c.linux.readonlyPaths { try makeReadOnly(path) }
         if c.spec.root?.readonly == true {
             try Mounts.mount(nil, "/", nil, MountFlag.bind | MountFlag.remount | MountFlag.readOnly | MountFlag.recursive)
@@ -145,22 +146,14 @@ struct RootfsSetup {
     }
 
     /// A directory is hidden under an empty read-only tmpfs, a file under /dev/null.
-    private func mask(_ path: String) throws {
+    private func mask(_ path: String, with null: NullDevice) throws {
         var st = stat()
         guard stat(path, &st) == 0 else { return }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             try Mounts.mount("tmpfs", path, "tmpfs", MountFlag.readOnly, "size=0k")
             return
         }
-        // The image controls /dev/null until now: bind only the real null device (CVE-2025-31133),
-        // through the fd that was checked when /proc is there to name it.
-        let null = try FileDescriptor(open: "/dev/null", SRUN_O_PATH)
-        var device = stat()
-        guard fstat(null.raw, &device) == 0, (device.st_mode & S_IFMT) == S_IFCHR, device.st_rdev == srun_makedev(1, 3) else {
-            throw InitError(description: "maskedPaths: /dev/null in the container is not the null device; refusing to mask \(path) with it")
-        }
-        let checked = InRoot.procPath(null)
-        try Mounts.mount(fileExists(checked) ? checked : "/dev/null", path, nil, MountFlag.bind)
+        try Mounts.mount(try null.source(masking: path), path, nil, MountFlag.bind)
     }
 
     private func makeReadOnly(_ path: String) throws {
@@ -190,11 +183,13 @@ struct CgroupMount {
         // the init mounts the hierarchies themselves, which the namespace scopes to its cgroup;
         // otherwise (and in a user namespace, which may not mount v1) it binds its cgroup dirs.
         try Mounts.mount("tmpfs", target, "tmpfs", MountFlag.noSuid | MountFlag.noDev | MountFlag.noExec, "mode=755", shownAs: destination)
+        // The tmpfs is new and nothing else can reach it yet: its directories need no walk.
+        let tree = try root.open(destination, SRUN_O_PATH | O_DIRECTORY)
         let scoped = c.linux.creates(.cgroup) && !c.createsUserNamespace && !c.joins.contains { $0.type == .user }
         var binds: [String] = []
         for hierarchy in hierarchies {
             let name = String(hierarchy.mountPoint.split(separator: "/").last ?? "unified")
-            let bind = try root.makeDirectories(destination + "/" + name)
+            let bind = try Self.makeDirectory(name, in: tree, shownAs: destination + "/" + name)
             if !scoped {
                 try Mounts.mount(hierarchy.path, InRoot.procPath(bind), nil, MountFlag.bind, shownAs: destination + "/" + name)
             } else if hierarchy.isUnified {
@@ -207,7 +202,6 @@ struct CgroupMount {
             binds.append(destination + "/" + name)
         }
         // One mount_setattr for the whole tree; a remount per mount where the kernel lacks it (before 5.12).
-        let tree = try root.open(destination, SRUN_O_PATH)
         if srun_mount_setattr_recursive(InRoot.procPath(tree), UInt64(flags)) == 0 { return }
         guard errno == ENOSYS else { throw SystemError.last("mount_setattr", path: destination) }
         for path in binds + (readOnly ? [destination] : []) {
@@ -215,4 +209,38 @@ struct CgroupMount {
             try Mounts.mount(nil, InRoot.procPath(mounted), nil, MountFlag.bind | MountFlag.remount | flags, shownAs: path)
         }
     }
+
+    private static func makeDirectory(_ name: String, in tree: borrowing FileDescriptor, shownAs path: String) throws -> FileDescriptor {
+        _ = try check("mkdir", path: path) { mkdirat(tree.raw, name, 0o755) }
+        return FileDescriptor(raw: try check("open", path: path) {
+            openat(tree.raw, name, SRUN_O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        })
+    }
+}
+
+/// The image controls /dev/null until the masks are on: files are masked only with the real null
+/// device (CVE-2025-31133), bound through the fd that was checked when /proc is there to name it.
+/// Opened and checked once, for the first file that needs it.
+private final class NullDevice {
+    private var fd: Int32 = -1
+    private var checkedSource: String?
+
+    func source(masking path: String) throws -> String {
+        if let checkedSource { return checkedSource }
+        if fd < 0 {
+            let null = try check("open", path: "/dev/null") { open("/dev/null", SRUN_O_PATH | O_CLOEXEC) }
+            var device = stat()
+            guard fstat(null, &device) == 0, (device.st_mode & S_IFMT) == S_IFCHR, device.st_rdev == srun_makedev(1, 3) else {
+                close(null)
+                throw InitError(description: "maskedPaths: /dev/null in the container is not the null device; refusing to mask \(path) with it")
+            }
+            fd = null
+        }
+        let checked = "/proc/self/fd/" + decimalString(fd)
+        let source = fileExists(checked) ? checked : "/dev/null"
+        checkedSource = source
+        return source
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
 }
