@@ -30,9 +30,10 @@ teardown() {
 # ---------------------------------------------------------------------------------------
 # names and environment
 
-@test "the process runs on srun's CPUs, though create moves the init off srun's CPU while it sets up" {
-  sh_in_container 'echo cpus=$(awk "/^Cpus_allowed_list/ {print \$2}" /proc/self/status)'
+@test "the process runs on srun's CPUs and policy, though the init is born SCHED_BATCH and moved off srun's CPU" {
+  sh_in_container 'echo cpus=$(awk "/^Cpus_allowed_list/ {print \$2}" /proc/self/status); echo policy=$(awk "{print \$41}" /proc/$$/stat)'
   [ "$(value cpus)" = "$(awk '/^Cpus_allowed_list/ {print $2}' /proc/self/status)" ]
+  [ "$(value policy)" = "$(awk '{print $41}' /proc/$$/stat)" ]
   assert_all_gone
   local last
   last=$(($(nproc) - 1))

@@ -38,24 +38,38 @@ pid_t srun_clone_fork(unsigned long flags) {
     return (pid_t)syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, NULL);
 }
 
-int srun_move_off_this_cpu(pid_t pid) {
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof(set), &set) < 0) return -1;
+// Copied into the child by the fork, like the rest of the caller's memory.
+static cpu_set_t placement_cpus;
+static int placement_cpus_known;
+static int placement_batch;
+
+static void placement_policy(int policy) {
+    struct sched_param param = { .sched_priority = 0 };
+    sched_setscheduler(0, policy, &param);
+}
+
+void srun_fork_placement_begin(void) {
+    placement_cpus_known = sched_getaffinity(0, sizeof(placement_cpus), &placement_cpus) == 0;
+    placement_batch = sched_getscheduler(0) == SCHED_OTHER;
+    if (placement_batch) placement_policy(SCHED_BATCH);
+}
+
+void srun_fork_placement_parent(pid_t child) {
     int cpu = sched_getcpu();
-    if (cpu < 0 || cpu >= CPU_SETSIZE || CPU_COUNT(&set) < 2 || !CPU_ISSET(cpu, &set)) return 0;
-    CPU_CLR(cpu, &set);
-    return sched_setaffinity(pid, sizeof(set), &set) < 0 ? -1 : 1;
+    if (child > 0 && placement_cpus_known && cpu >= 0 && cpu < CPU_SETSIZE && CPU_COUNT(&placement_cpus) > 1 &&
+        CPU_ISSET(cpu, &placement_cpus)) {
+        cpu_set_t others = placement_cpus;
+        CPU_CLR(cpu, &others);
+        sched_setaffinity(child, sizeof(others), &others);
+    }
+    // Only once the child is gone from this CPU: back to SCHED_OTHER, the caller would be
+    // queued anew and could lose the CPU to it for a millisecond.
+    if (placement_batch) placement_policy(SCHED_OTHER);
 }
 
-static cpu_set_t saved_affinity;
-static int saved_affinity_known;
-
-void srun_save_affinity(void) {
-    saved_affinity_known = sched_getaffinity(0, sizeof(saved_affinity), &saved_affinity) == 0;
-}
-
-void srun_restore_affinity(void) {
-    if (saved_affinity_known) sched_setaffinity(0, sizeof(saved_affinity), &saved_affinity);
+void srun_fork_placement_child(void) {
+    if (placement_batch) placement_policy(SCHED_OTHER);
+    if (placement_cpus_known) sched_setaffinity(0, sizeof(placement_cpus), &placement_cpus);
 }
 
 long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5) {

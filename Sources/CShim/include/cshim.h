@@ -15,13 +15,15 @@ pid_t srun_clone3(uint64_t flags, int cgroup_fd, int *pidfd_out);
 // clone(2) as a fork, for kernels without clone3 (before 5.3).
 pid_t srun_clone_fork(unsigned long flags);
 
-// Moves `pid` to the caller's allowed CPUs but the one the caller runs on, when there are
-// others: 1 when moved, 0 when not, -1 with errno.
-int srun_move_off_this_cpu(pid_t pid);
-// The caller's allowed CPUs, saved before a fork, and restored in the child (a copy of the
-// saved value) after its parent moved it.
-void srun_save_affinity(void);
-void srun_restore_affinity(void);
+// Where a forked child runs (see Lifecycle.cloneInit). Without this, on a machine whose
+// scheduler places a new task on its parent's CPU, the child preempts the parent there and
+// the parent waits, another CPU idle. begin: before the fork, the caller's CPUs are saved
+// and it turns SCHED_BATCH (from SCHED_OTHER only), which its child inherits and which does
+// not preempt when it wakes. parent: the caller turns SCHED_OTHER again and moves the child
+// to its other CPUs. child: the child turns SCHED_OTHER and takes all the saved CPUs back.
+void srun_fork_placement_begin(void);
+void srun_fork_placement_parent(pid_t child);
+void srun_fork_placement_child(void);
 
 long srun_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 

@@ -24,8 +24,8 @@ enum InitProcess {
     private static func run(_ c: InitContext) throws {
         // Until exec, this process is srun: keep other processes from opening /proc/PID/exe.
         _ = srun_prctl(SRUN_PR_SET_DUMPABLE, 0, 0, 0, 0)
-        // create moved the init off its own CPU (Lifecycle.cloneInit): back to all of srun's.
-        srun_restore_affinity()
+        // Born SCHED_BATCH and moved off srun's CPU (Lifecycle.cloneInit): back to srun's policy and CPUs.
+        srun_fork_placement_child()
         closeInheritedDescriptors(c)
         let joinsUser = c.joins.contains { $0.type == .user }
         if !joinsUser { try unshareOwnNamespaces(c) }

@@ -244,12 +244,12 @@ extension Lifecycle {
         // Forking a multithreaded Swift process can deadlock the child on a runtime lock.
         assert((try? listDirectory("/proc/self/task").count) == 1, "srun must be single-threaded when it clones")
         fflush(nil)
-        srun_save_affinity()
+        // The init makes its namespaces on another CPU while srun makes the cgroups, instead of
+        // taking srun's CPU (see srun_fork_placement_begin).
+        srun_fork_placement_begin()
         let (pid, intoCgroup) = fork(context, flags: flags)
         let cloneErrno = errno
-        // The kernel starts the init on srun's own CPU, where it waits until srun blocks, while
-        // another CPU idles: moved, it makes its namespaces while srun makes the cgroups.
-        if pid > 0 { _ = srun_move_off_this_cpu(pid) }
+        srun_fork_placement_parent(pid)
         if let restore = restorePid { _ = srun_setns(restore.raw, Namespaces.pid) }
         if let restore = restoreTime { _ = srun_setns(restore.raw, Namespaces.time) }
         guard pid > 0 else { throw SystemError("clone", errno: cloneErrno) }
