@@ -45,6 +45,12 @@ teardown() {
     [ "$(value cpus)" = "0,$last" ] || [ "$(value cpus)" = "0-$last" ]
     assert_all_gone
   fi
+  # The policy goes back to SCHED_OTHER with srun's nice value.
+  set_args sh -c 'echo nice=$(awk "{print \$19}" /proc/$$/stat)'
+  N=$((N + 1))
+  output=$(nice -n 3 "$SRUN" --root "$ROOT" run --bundle "$BUNDLE" "$ID" </dev/null)
+  [ "$(value nice)" = 3 ]
+  assert_all_gone
 }
 
 @test "hostname and domainname are the config's" {
