@@ -138,19 +138,27 @@ struct RootfsSetup {
             try Mounts.mount(nil, "/", nil, flag)
         }
         let null = NullDevice()
-        for path in c.linux.maskedPaths { try mask(path, with: null) }
+        var emptyDirectory: String?
+        for path in c.linux.maskedPaths { try mask(path, with: null, emptyDirectory: &emptyDirectory) }
         for path in c.linux.readonlyPaths { try makeReadOnly(path) }
         if c.spec.root?.readonly == true {
             try Mounts.mount(nil, "/", nil, MountFlag.bind | MountFlag.remount | MountFlag.readOnly | MountFlag.recursive)
         }
     }
 
-    /// A directory is hidden under an empty read-only tmpfs, a file under /dev/null.
-    private func mask(_ path: String, with null: NullDevice) throws {
+    /// A directory is hidden under an empty read-only tmpfs, a file under /dev/null. The first
+    /// masked directory gets the tmpfs and the others a bind of it (read-only too): one
+    /// superblock to make, and to tear down when the container ends, instead of one each.
+    private func mask(_ path: String, with null: NullDevice, emptyDirectory: inout String?) throws {
         var st = stat()
         guard stat(path, &st) == 0 else { return }
         if (st.st_mode & S_IFMT) == S_IFDIR {
-            try Mounts.mount("tmpfs", path, "tmpfs", MountFlag.readOnly, "size=0k")
+            if let emptyDirectory {
+                try Mounts.mount(emptyDirectory, path, nil, MountFlag.bind)
+            } else {
+                try Mounts.mount("tmpfs", path, "tmpfs", MountFlag.readOnly, "size=0k")
+                emptyDirectory = path
+            }
             return
         }
         try Mounts.mount(try null.source(masking: path), path, nil, MountFlag.bind)
