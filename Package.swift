@@ -4,7 +4,9 @@ import PackageDescription
 // Every Swift function in a section of its own, so that the linker can place the ones srun
 // runs on its common paths side by side (Sources/srun/symbol-order.txt, made by
 // integration/bench/symbol-order.sh): fewer pages touched, less resident memory per call.
-let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"])]
+// Type metadata through accessor functions instead of mangled names, which the Swift runtime
+// demangles on first use in every process (a quarter of a millisecond of a `run`).
+let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
 let symbolOrder = Context.packageDirectory + "/Sources/srun/symbol-order.txt"
 
 let package = Package(
