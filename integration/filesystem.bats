@@ -117,6 +117,23 @@ teardown() {
   assert_all_gone
 }
 
+@test "masked directories share one empty read-only tmpfs, also when a parent is masked after its child" {
+  mkdir -p "$BUNDLE/rootfs/m1/sub" "$BUNDLE/rootfs/m2" "$BUNDLE/rootfs/m3"
+  touch "$BUNDLE/rootfs/m1/sub/f" "$BUNDLE/rootfs/m2/f" "$BUNDLE/rootfs/m3/f"
+  cfg '.root.readonly = false | .linux.maskedPaths = ["/m1/sub", "/m1", "/m2", "/m3"]'
+  set_args sh -c 'for d in /m1 /m2 /m3; do echo "$d=$(ls -A $d | wc -l)"; done
+    touch /m2/new 2>/dev/null && echo m2=writable || echo m2=readonly
+    echo "devs=$(stat -c %d /m2 /m3 | sort -u | wc -l)"'
+  srun_files run --bundle "$BUNDLE" "$ID"
+  [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+  [ "$(value /m1)" = 0 ]
+  [ "$(value /m2)" = 0 ]
+  [ "$(value /m3)" = 0 ]
+  [ "$(value m2)" = readonly ]
+  [ "$(value devs)" = 1 ]
+  assert_all_gone
+}
+
 @test "a relative bind source is taken from the bundle" {
   mkdir "$BUNDLE/shared"
   echo from-bundle > "$BUNDLE/shared/file"

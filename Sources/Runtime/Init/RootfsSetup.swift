@@ -153,12 +153,11 @@ struct RootfsSetup {
         var st = stat()
         guard stat(path, &st) == 0 else { return }
         if (st.st_mode & S_IFMT) == S_IFDIR {
-            if let emptyDirectory {
-                try Mounts.mount(emptyDirectory, path, nil, MountFlag.bind)
-            } else {
-                try Mounts.mount("tmpfs", path, "tmpfs", MountFlag.readOnly, "size=0k")
-                emptyDirectory = path
-            }
+            // The bind fails only where a later mask hid the first directory (a parent listed
+            // after its child): then this one gets a tmpfs of its own.
+            if let emptyDirectory, (try? Mounts.mount(emptyDirectory, path, nil, MountFlag.bind)) != nil { return }
+            try Mounts.mount("tmpfs", path, "tmpfs", MountFlag.readOnly, "size=0k")
+            emptyDirectory = path
             return
         }
         try Mounts.mount(try null.source(masking: path), path, nil, MountFlag.bind)
