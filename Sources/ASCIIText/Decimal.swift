@@ -21,6 +21,8 @@ public func decimalString(_ value: Int64) -> String { digits(value.magnitude, ne
 public func decimalString(_ value: UInt64) -> String { digits(value, negative: false) }
 public func decimalString(_ value: Int32) -> String { decimalString(Int64(value)) }
 public func decimalString(_ value: Int) -> String { decimalString(Int64(value)) }
+public func decimalString(_ value: UInt32) -> String { decimalString(UInt64(value)) }
+public func decimalString(_ value: UInt16) -> String { decimalString(UInt64(value)) }
 
 private func digits(_ magnitude: UInt64, negative: Bool) -> String {
     var rest = magnitude

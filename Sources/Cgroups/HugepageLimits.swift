@@ -1,4 +1,5 @@
 import OCI
+import ASCIIText
 
 /// linux.resources.hugepageLimits on the hugetlb controller, per page size, and the
 /// reservation limit too where the kernel has one (5.7+), so reserved pages are held to it.
@@ -11,9 +12,9 @@ enum HugepageLimits {
             guard files.exists(file) else {
                 throw CgroupError(field: field, "\(files.path(file)) does not exist: this host has no \(limit.pageSize) huge pages")
             }
-            try files.write(file, String(limit.limit), for: field)
+            try files.write(file, decimalString(limit.limit), for: field)
             let reserved = "hugetlb.\(limit.pageSize).rsvd.\(suffix)"
-            if files.exists(reserved) { try files.write(reserved, String(limit.limit), for: field) }
+            if files.exists(reserved) { try files.write(reserved, decimalString(limit.limit), for: field) }
         }
     }
 }

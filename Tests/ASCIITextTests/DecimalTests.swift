@@ -21,6 +21,9 @@ import Testing
         #expect(decimalString(Int64.max) == "9223372036854775807")
         #expect(decimalString(Int64.min) == "-9223372036854775808")
         #expect(decimalString(UInt64.max) == "18446744073709551615")
+        #expect(decimalString(UInt32.max) == "4294967295")
+        #expect(decimalString(UInt16(1000)) == "1000")
+        #expect(decimalString(UInt16.max) == "65535")
         #expect(decimalString(Int32.min) == "-2147483648")
         #expect(decimalString(1_000_000) == "1000000")
     }

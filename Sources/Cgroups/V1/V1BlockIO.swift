@@ -1,4 +1,5 @@
 import OCI
+import ASCIIText
 
 /// linux.resources.blockIO on the v1 blkio controller: proportional weights (CFQ's
 /// blkio.weight, or BFQ's blkio.bfq.weight) and throttling, per device "MAJOR:MINOR VALUE".
@@ -14,10 +15,10 @@ enum V1BlockIO {
         }
         if let weight = b.weight, weight != 0 {
             try requireWeights("linux.resources.blockIO.weight")
-            try files.write(weightFile, String(weight), for: "linux.resources.blockIO.weight")
+            try files.write(weightFile, decimalString(weight), for: "linux.resources.blockIO.weight")
         }
         if let leafWeight = b.leafWeight, leafWeight != 0 {
-            try files.write("blkio.leaf_weight", String(leafWeight), for: "linux.resources.blockIO.leafWeight")
+            try files.write("blkio.leaf_weight", decimalString(leafWeight), for: "linux.resources.blockIO.leafWeight")
         }
         for (i, device) in b.weightDevice.enumerated() {
             let field = "linux.resources.blockIO.weightDevice[\(i)]"

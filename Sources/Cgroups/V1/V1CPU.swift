@@ -3,29 +3,30 @@ import Glibc
 #endif
 import Linux
 import OCI
+import ASCIIText
 
 /// linux.resources.cpu on the v1 cpu controller (CFS shares, quota and period, burst, idle,
 /// and realtime group scheduling).
 enum V1CPU {
     static func apply(_ c: CPUResources, in files: CgroupFiles) throws(CgroupError) {
         if let shares = c.shares, shares != 0 {
-            try files.write("cpu.shares", String(shares), for: "linux.resources.cpu.shares")
+            try files.write("cpu.shares", decimalString(shares), for: "linux.resources.cpu.shares")
             // The kernel clamps shares to 2...262144 without a word: say so.
             if let applied = files.number("cpu.shares"), applied != shares {
                 throw CgroupError(field: "linux.resources.cpu.shares",
                                   "\(shares) is out of range: the \(applied > shares ? "minimum" : "maximum") is \(applied)")
             }
         }
-        try writePair(first: ("cpu.cfs_period_us", c.period.map(String.init), "linux.resources.cpu.period"),
-                      second: ("cpu.cfs_quota_us", c.quota.map(String.init), "linux.resources.cpu.quota"), in: files)
+        try writePair(first: ("cpu.cfs_period_us", c.period.map { decimalString($0) }, "linux.resources.cpu.period"),
+                      second: ("cpu.cfs_quota_us", c.quota.map { decimalString($0) }, "linux.resources.cpu.quota"), in: files)
         if let burst = c.burst {
-            try files.write("cpu.cfs_burst_us", String(burst), for: "linux.resources.cpu.burst")
+            try files.write("cpu.cfs_burst_us", decimalString(burst), for: "linux.resources.cpu.burst")
         }
         if let idle = c.idle {
-            try files.write("cpu.idle", String(idle), for: "linux.resources.cpu.idle")
+            try files.write("cpu.idle", decimalString(idle), for: "linux.resources.cpu.idle")
         }
-        try writePair(first: ("cpu.rt_period_us", c.realtimePeriod.map(String.init), "linux.resources.cpu.realtimePeriod"),
-                      second: ("cpu.rt_runtime_us", c.realtimeRuntime.map(String.init), "linux.resources.cpu.realtimeRuntime"), in: files)
+        try writePair(first: ("cpu.rt_period_us", c.realtimePeriod.map { decimalString($0) }, "linux.resources.cpu.realtimePeriod"),
+                      second: ("cpu.rt_runtime_us", c.realtimeRuntime.map { decimalString($0) }, "linux.resources.cpu.realtimeRuntime"), in: files)
     }
 
     /// A period and the budget within it: the kernel checks every write against the other

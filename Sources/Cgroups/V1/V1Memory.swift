@@ -1,4 +1,5 @@
 import OCI
+import ASCIIText
 
 /// linux.resources.memory on the v1 memory controller. Values are bytes, -1 is unlimited;
 /// swap is memory+swap (memory.memsw.limit_in_bytes), as the spec defines it for v1.
@@ -28,17 +29,17 @@ enum V1Memory {
             if swap != 0 { try setSwap(swap, files) }
         }
         if let reservation = m.reservation, reservation != 0 {
-            try files.write("memory.soft_limit_in_bytes", String(reservation), for: "linux.resources.memory.reservation")
+            try files.write("memory.soft_limit_in_bytes", decimalString(reservation), for: "linux.resources.memory.reservation")
         }
         // Kernels since 5.16 accept and ignore a kernel memory limit (it is part of memory.limit_in_bytes).
         if let kernel = m.kernel, kernel != 0 {
-            try files.write("memory.kmem.limit_in_bytes", String(kernel), for: "linux.resources.memory.kernel")
+            try files.write("memory.kmem.limit_in_bytes", decimalString(kernel), for: "linux.resources.memory.kernel")
         }
         if let kernelTCP = m.kernelTCP, kernelTCP != 0 {
-            try files.write("memory.kmem.tcp.limit_in_bytes", String(kernelTCP), for: "linux.resources.memory.kernelTCP")
+            try files.write("memory.kmem.tcp.limit_in_bytes", decimalString(kernelTCP), for: "linux.resources.memory.kernelTCP")
         }
         if let swappiness = m.swappiness {
-            try files.write("memory.swappiness", String(swappiness), for: "linux.resources.memory.swappiness")
+            try files.write("memory.swappiness", decimalString(swappiness), for: "linux.resources.memory.swappiness")
         }
         if m.disableOOMKiller == true {
             try files.write("memory.oom_control", "1", for: "linux.resources.memory.disableOOMKiller")
@@ -50,7 +51,7 @@ enum V1Memory {
 
     private static func setLimit(_ limit: Int64, _ files: CgroupFiles) throws(CgroupError) {
         do {
-            try files.write(limitFile, String(limit), for: "linux.resources.memory.limit")
+            try files.write(limitFile, decimalString(limit), for: "linux.resources.memory.limit")
         } catch {
             // EBUSY: the new limit is below what the cgroup uses now.
             guard let usage = files.number("memory.usage_in_bytes"), limit > 0, usage > UInt64(limit) else { throw error }
@@ -63,7 +64,7 @@ enum V1Memory {
         guard files.exists(swapFile) else {
             throw CgroupError(field: "linux.resources.memory.swap", "\(files.path(swapFile)) does not exist: this kernel does not account swap (swapaccount=0?)")
         }
-        try files.write(swapFile, String(swap), for: "linux.resources.memory.swap")
+        try files.write(swapFile, decimalString(swap), for: "linux.resources.memory.swap")
     }
 
     /// checkBeforeUpdate: refuse a limit at or below what the container uses now, rather

@@ -1,3 +1,5 @@
+import ASCIIText
+
 /// v1 values as cgroup v2 takes them, converted as runc converts them, so that a config
 /// written for v1 (every manager's) means the same on v2.
 public enum V2Conversions {
@@ -29,11 +31,11 @@ public enum V2Conversions {
     /// cpu.max: "QUOTA PERIOD", "max PERIOD" when the quota is not positive; the kernel's
     /// default period (100000 µs) when none is given.
     public static func cpuMax(quota: Int64, period: UInt64) -> String {
-        (quota > 0 ? String(quota) : "max") + " " + String(period == 0 ? 100_000 : period)
+        (quota > 0 ? decimalString(quota) : "max") + " " + decimalString(period == 0 ? 100_000 : period)
     }
 
     /// A v2 limit: -1 is "max".
     static func limit(_ value: Int64) -> String {
-        value == -1 ? "max" : String(value)
+        value == -1 ? "max" : decimalString(value)
     }
 }

@@ -1,4 +1,5 @@
 import OCI
+import ASCIIText
 
 /// linux.resources.blockIO on the v2 io controller: BFQ's io.bfq.weight where the scheduler
 /// is BFQ (same scale as v1), else io.weight (converted); throttling in io.max.
@@ -6,7 +7,7 @@ enum V2IO {
     static func apply(_ b: BlockIO, in files: CgroupFiles) throws(CgroupError) {
         let bfq = files.exists("io.bfq.weight")
         if let weight = b.weight, weight != 0 {
-            let value = bfq ? String(weight) : String(V2Conversions.ioWeight(blkioWeight: weight))
+            let value = bfq ? decimalString(weight) : decimalString(V2Conversions.ioWeight(blkioWeight: weight))
             try files.write(bfq ? "io.bfq.weight" : "io.weight", value, for: "linux.resources.blockIO.weight")
         }
         if nonZero(b.leafWeight) {
@@ -16,7 +17,7 @@ enum V2IO {
             let field = "linux.resources.blockIO.weightDevice[\(i)]"
             if nonZero(device.leafWeight) { throw CgroupError(field: field + ".leafWeight", "cgroup v2 has no leaf weights") }
             guard let weight = device.weight, weight != 0 else { continue }
-            let value = bfq ? String(weight) : String(V2Conversions.ioWeight(blkioWeight: weight))
+            let value = bfq ? decimalString(weight) : decimalString(V2Conversions.ioWeight(blkioWeight: weight))
             try files.write(bfq ? "io.bfq.weight" : "io.weight", "\(device.major):\(device.minor) \(value)", for: field)
         }
         let throttles: [(String, [ThrottleDevice], String)] = [
@@ -26,7 +27,7 @@ enum V2IO {
         for (name, devices, key) in throttles {
             for (i, device) in devices.enumerated() {
                 // v1's rate 0 removes the limit; v2 spells that "max".
-                let rate = device.rate == 0 ? "max" : String(device.rate)
+                let rate = device.rate == 0 ? "max" : decimalString(device.rate)
                 try files.write("io.max", "\(device.major):\(device.minor) \(key)=\(rate)", for: "linux.resources.blockIO.\(name)[\(i)]")
             }
         }
