@@ -303,7 +303,7 @@ block_device() {
   start_detached
   wait_for grep -q '^1$' "$OUT"
   grep -q 'Operation not permitted' "$OUT"
-  ! grep -q kmsg-ok "$OUT"
+  ! grep -q kmsg-ok "$OUT" || return 1
   local list
   list=$(cgv devices devices.list)
   [[ "$list" == *"c 1:3 rwm"* && "$list" == *"c 136:* rwm"* && "$list" != *"c 1:11"* && "$list" != *"a *:*"* ]]
@@ -470,7 +470,7 @@ ticked_past() { [ "$(ticks)" -gt "$1" ]; }
   [[ "${lines[0]}" == UID*PID*PPID*CMD ]]
   [ "${#lines[@]}" -eq 3 ]
   [[ "$output" == *"sleep 100"* ]]
-  ! [[ "$output" == *bats* ]]
+  ! [[ "$output" == *bats* ]] || return 1
   run srun ps --format json "$ID"
   [ "$status" -eq 0 ]
   [ "$(echo "$output" | jq -c 'sort')" = "$(jq -sc 'sort' "$(v1_mount freezer)/$ID/cgroup.procs")" ]

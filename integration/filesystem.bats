@@ -245,7 +245,7 @@ mount_options_of() {
   [ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
   printf '%s\n' "$output" | awk '$5 == "/shared"' | grep -q ' shared:[0-9]' || { printf '%s\n' "$output" | grep ' /shared '; return 1; }
   printf '%s\n' "$output" | awk '$5 == "/unbindable"' | grep -q ' unbindable ' || { printf '%s\n' "$output" | grep ' /unbindable '; return 1; }
-  ! printf '%s\n' "$output" | awk '$5 == "/private"' | grep -qE ' (shared|master):[0-9]'
+  ! printf '%s\n' "$output" | awk '$5 == "/private"' | grep -qE ' (shared|master):[0-9]' || return 1
   assert_all_gone
 }
 
@@ -275,7 +275,7 @@ mount_options_of() {
   touch "$SANDBOX/stop"
   wait "$swapper"
   [ ! -e "$target" ]
-  ! grep -q "$target" /proc/self/mountinfo
+  ! grep -q "$target" /proc/self/mountinfo || return 1
   assert_all_gone
 }
 

@@ -40,14 +40,12 @@ teardown() {
   if [ "$last" -gt 0 ] && command -v taskset >/dev/null; then
     # srun limited to two CPUs: the process gets both back, not the one create left it.
     set_args sh -c 'echo cpus=$(awk "/^Cpus_allowed_list/ {print \$2}" /proc/self/status)'
-    N=$((N + 1))
     output=$(taskset -c "0,$last" "$SRUN" --root "$ROOT" run --bundle "$BUNDLE" "$ID" </dev/null)
     [ "$(value cpus)" = "0,$last" ] || [ "$(value cpus)" = "0-$last" ]
     assert_all_gone
   fi
   # The policy goes back to SCHED_OTHER with srun's nice value.
   set_args sh -c 'echo nice=$(awk "{print \$19}" /proc/$$/stat)'
-  N=$((N + 1))
   output=$(nice -n 3 "$SRUN" --root "$ROOT" run --bundle "$BUNDLE" "$ID" </dev/null)
   [ "$(value nice)" = 3 ]
   assert_all_gone
@@ -78,7 +76,7 @@ teardown() {
   set_args sh -c 'tr "\0" "\n" < /proc/1/environ'
   N=$((N + 1))
   SRUN_BATS_SECRET=leaked timeout 30 "$SRUN" --root "$ROOT" run --bundle "$BUNDLE" "$ID" </dev/null >"$SANDBOX/env.out" 2>&1
-  ! grep -q SRUN_BATS_SECRET "$SANDBOX/env.out"
+  ! grep -q SRUN_BATS_SECRET "$SANDBOX/env.out" || return 1
   assert_all_gone
 }
 
