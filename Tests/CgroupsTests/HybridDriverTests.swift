@@ -8,7 +8,7 @@ import Testing
     let tree = FakeCgroupTree()
 
     var hybrid: HybridCgroup {
-        HybridCgroup(v1: V1Cgroup(directories: ["memory": tree.root + "/memory/c", "freezer": tree.root + "/freezer/c"]),
+        HybridCgroup(v1: V1Cgroup(controllerDirectories: [("memory", tree.root + "/memory/c"), ("freezer", tree.root + "/freezer/c")]),
                      v2: V2Cgroup(mountPoint: tree.root + "/unified", directory: tree.root + "/unified/c", enablesAll: false))
     }
 

@@ -15,7 +15,7 @@ import Testing
     }
 
     func driver(_ controllers: [String]) -> V1Cgroup {
-        V1Cgroup(directories: Dictionary(uniqueKeysWithValues: controllers.map { ($0, tree.root + "/" + $0 + "/c") }))
+        V1Cgroup(controllerDirectories: controllers.map { ($0, tree.root + "/" + $0 + "/c") })
     }
 
     @Test func writesEveryMemoryField() throws {

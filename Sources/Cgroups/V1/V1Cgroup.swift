@@ -17,15 +17,6 @@ public struct V1Cgroup: CgroupDriver {
         self.controllerDirectories = controllerDirectories
     }
 
-    public init(directories: [String: String]) {
-        self.init(controllerDirectories: directories.map { (controller: $0.key, path: $0.value) })
-    }
-
-    /// Controller name to the container's directory in that controller's hierarchy.
-    public var directories: [String: String] {
-        Dictionary(controllerDirectories, uniquingKeysWith: { first, _ in first })
-    }
-
     func directory(_ controller: Controller) -> String? {
         controllerDirectories.first { $0.controller == controller.rawValue }?.path
     }

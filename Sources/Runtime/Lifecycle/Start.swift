@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import ASCIIText
 import Linux
 import OCI
 
@@ -40,7 +39,7 @@ extension Lifecycle {
 
     /// The init reports `0` and then closes its end by exec; anything else is its error.
     private static func finishStart(_ record: ContainerRecord, report: String, log: Logger) throws {
-        guard report.hasBytePrefix("0"), report.count == 1 else {
+        guard report == "0" else {
             let reason = report.isEmpty ? "the container's init exited before it could start" : String(report.drop { $0 == "0" })
             throw InitError(description: reason)
         }
